@@ -1,0 +1,3 @@
+export type { Problem, ProblemInit, ProblemSeverity } from './problem'
+export { problem } from './problem'
+export { sortProblems } from './sort-problems'
