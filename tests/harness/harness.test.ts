@@ -1,6 +1,7 @@
 import { Connection } from '@temporalio/client'
 import postgres from 'postgres'
 import { describe, expect, it } from 'vitest'
+import { launchChromium } from './chromium'
 import { createTestDatabase, TEST_TEMPORAL_NAMESPACE, testPostgresUrl, testTemporalAddress } from './env'
 
 describe('test harness', () => {
@@ -24,5 +25,18 @@ describe('test harness', () => {
     const response = await connection.workflowService.describeNamespace({ namespace: TEST_TEMPORAL_NAMESPACE })
     expect(response.namespaceInfo?.name).toBe(TEST_TEMPORAL_NAMESPACE)
     await connection.close()
+  })
+})
+
+describe('chromium harness', () => {
+  it('launches headless Debian Chromium and renders a page', async () => {
+    const browser = await launchChromium()
+    try {
+      const page = await browser.newPage()
+      await page.setContent('<main><h1 id="t">Backplane</h1></main>')
+      expect(await page.textContent('#t')).toBe('Backplane')
+    } finally {
+      await browser.close()
+    }
   })
 })
