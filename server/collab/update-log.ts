@@ -1,0 +1,161 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
+import * as Y from 'yjs'
+import type { Db, DocKind } from '../../lib/db'
+import { yjsSnapshots, yjsUpdates } from '../../lib/db'
+
+export interface LoggedUpdate {
+  projectId: string
+  doc: DocKind
+  update: Uint8Array
+  userId: string | null
+  connectionId: string
+}
+
+export interface LoadedDocument {
+  /** Snapshot state (if any) followed by every logged row not yet folded into it, in `seq` order. */
+  updates: Uint8Array[]
+  snapshotBytes: number
+  logBytes: number
+  logRows: number
+}
+
+export interface CompactionResult {
+  /** Rows folded into the snapshot and deleted. 0 = nothing to do. */
+  rows: number
+  uptoSeq: number | null
+  snapshotBytes: number
+  /** Rows whose update Yjs refused to apply (dropped; they could only have come from a bug). */
+  skipped: number
+}
+
+export interface UpdateLog {
+  /**
+   * Durably appends one update; resolves with its `seq` once committed. Appends arriving while a write is in
+   * flight are batched into the next multi-row INSERT (one transaction): group commit.
+   */
+  append(row: LoggedUpdate): Promise<number>
+  load(projectId: string, doc: DocKind): Promise<LoadedDocument>
+  /**
+   * Folds the snapshot and up to `maxRows` of the oldest rows into a new snapshot and deletes exactly those rows, in
+   * one transaction under a per-document advisory lock (so two instances never compact the same document at once).
+   */
+  compact(projectId: string, doc: DocKind, options?: { maxRows?: number }): Promise<CompactionResult>
+  /** Resolves when no append is queued or in flight. */
+  drain(): Promise<void>
+}
+
+interface Pending {
+  row: LoggedUpdate
+  resolve: (seq: number) => void
+  reject: (err: unknown) => void
+}
+
+/** Rows per INSERT: bounded so one statement stays well below the 65 535-parameter limit. */
+const maxBatchRows = 1_000
+
+/**
+ * The durable Yjs storage of the collab server over the `yjs_updates` / `yjs_snapshots` tables. Loading never
+ * trusts `upto_seq` to find later rows: it reads every remaining row, because a row with a lower `seq` may commit
+ * after a compaction that read a higher one (sequences are assigned before commit). Applying a row twice is harmless
+ * (Yjs updates are idempotent), and compaction deletes exactly the rows it folded in.
+ */
+export function createUpdateLog(db: Db): UpdateLog {
+  let pending: Pending[] = []
+  let flushing: Promise<void> | null = null
+
+  async function flushLoop(): Promise<void> {
+    while (pending.length > 0) {
+      const batch = pending.slice(0, maxBatchRows)
+      pending = pending.slice(batch.length)
+      try {
+        const rows = await db
+          .insert(yjsUpdates)
+          .values(batch.map((p) => p.row))
+          .returning({ seq: yjsUpdates.seq })
+        batch.forEach((p, i) => {
+          p.resolve(rows[i]?.seq ?? 0)
+        })
+      } catch (err) {
+        for (const p of batch) p.reject(err)
+      }
+    }
+    flushing = null
+  }
+
+  return {
+    append(row) {
+      return new Promise<number>((resolve, reject) => {
+        pending.push({ row, resolve, reject })
+        flushing ??= flushLoop()
+      })
+    },
+
+    async drain() {
+      while (flushing) await flushing
+    },
+
+    async load(projectId, doc) {
+      // Rows first, then the snapshot: a compaction committing in between deleted rows we already hold and wrote
+      // a snapshot that contains them, so nothing falls between the two reads (duplicates are harmless).
+      const rows = await db
+        .select({ update: yjsUpdates.update })
+        .from(yjsUpdates)
+        .where(and(eq(yjsUpdates.projectId, projectId), eq(yjsUpdates.doc, doc)))
+        .orderBy(asc(yjsUpdates.seq))
+      const [snapshot] = await db
+        .select({ state: yjsSnapshots.state })
+        .from(yjsSnapshots)
+        .where(and(eq(yjsSnapshots.projectId, projectId), eq(yjsSnapshots.doc, doc)))
+      const updates = rows.map((r) => r.update)
+      return {
+        updates: snapshot ? [snapshot.state, ...updates] : updates,
+        snapshotBytes: snapshot?.state.byteLength ?? 0,
+        logBytes: updates.reduce((n, u) => n + u.byteLength, 0),
+        logRows: updates.length,
+      }
+    },
+
+    async compact(projectId, doc, options = {}) {
+      const maxRows = options.maxRows ?? 10_000
+      return db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`yjs:${projectId}/${doc}`}))`)
+        const rows = await tx
+          .select({ seq: yjsUpdates.seq, update: yjsUpdates.update })
+          .from(yjsUpdates)
+          .where(and(eq(yjsUpdates.projectId, projectId), eq(yjsUpdates.doc, doc)))
+          .orderBy(asc(yjsUpdates.seq))
+          .limit(maxRows)
+        if (rows.length === 0) return { rows: 0, uptoSeq: null, snapshotBytes: 0, skipped: 0 }
+        const [snapshot] = await tx
+          .select({ state: yjsSnapshots.state, uptoSeq: yjsSnapshots.uptoSeq })
+          .from(yjsSnapshots)
+          .where(and(eq(yjsSnapshots.projectId, projectId), eq(yjsSnapshots.doc, doc)))
+        const ydoc = new Y.Doc()
+        let skipped = 0
+        if (snapshot) Y.applyUpdate(ydoc, snapshot.state)
+        for (const row of rows) {
+          try {
+            Y.applyUpdate(ydoc, row.update)
+          } catch {
+            skipped++
+          }
+        }
+        const state = Y.encodeStateAsUpdate(ydoc)
+        ydoc.destroy()
+        const uptoSeq = Math.max(snapshot?.uptoSeq ?? 0, ...rows.map((r) => r.seq))
+        await tx
+          .insert(yjsSnapshots)
+          .values({ projectId, doc, uptoSeq, state })
+          .onConflictDoUpdate({
+            target: [yjsSnapshots.projectId, yjsSnapshots.doc],
+            set: { uptoSeq, state, createdAt: sql`now()` },
+          })
+        const seqs = rows.map((r) => r.seq)
+        for (let i = 0; i < seqs.length; i += maxBatchRows) {
+          await tx.delete(yjsUpdates).where(inArray(yjsUpdates.seq, seqs.slice(i, i + maxBatchRows)))
+        }
+        return { rows: rows.length, uptoSeq, snapshotBytes: state.byteLength, skipped }
+      })
+    },
+  }
+}
