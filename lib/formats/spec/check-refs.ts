@@ -1,0 +1,48 @@
+import { type Problem, problem } from '../../problems'
+import type { Spec } from './spec'
+import { collectRefs, isInternalRef, resolveInternalRef, type SpecRef } from './spec-refs'
+import { specRules } from './spec-rules'
+import { locatePointer, type SpecSourceMap } from './spec-source-map'
+
+/**
+ * Internal refs that name nothing, and external refs left in a stored spec (they are bundled on import, so a
+ * project never depends on another file or the network). Scalar misses dangling refs whose parent exists, so
+ * this runs for OpenAPI as well as AsyncAPI. Returns the refs too, so callers walk the document once.
+ */
+export function checkRefs(
+  spec: Spec,
+  options: { path?: string; sourceMap?: SpecSourceMap | undefined },
+): { refs: SpecRef[]; problems: Problem[] } {
+  const refs = collectRefs(spec.document)
+  const problems: Problem[] = []
+  for (const { pointer, ref } of refs) {
+    const at = `${pointer}/$ref`
+    const located = {
+      pointer: at,
+      ...(options.path !== undefined ? { file: options.path } : {}),
+      ...(options.sourceMap ? locatePointer(options.sourceMap, at) : {}),
+    }
+    if (!isInternalRef(ref)) {
+      problems.push(
+        problem({
+          severity: 'error',
+          ...specRules.refExternal,
+          message: `External $ref "${ref}": a project's spec must be one self-contained file.`,
+          hint: 'Re-import the spec with `backplane add-api`, which bundles external refs into components, or inline the referenced content.',
+          ...located,
+        }),
+      )
+    } else if (resolveInternalRef(spec.document, ref) === undefined) {
+      problems.push(
+        problem({
+          severity: 'error',
+          ...(spec.kind === 'openapi' ? specRules.openapiRef : specRules.refMissingTarget),
+          message: `$ref "${ref}" points to nothing in this document.`,
+          hint: 'Fix the pointer (names are case-sensitive; "/" in a name is written "~1") or add the missing component.',
+          ...located,
+        }),
+      )
+    }
+  }
+  return { refs, problems }
+}
