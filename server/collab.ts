@@ -4,7 +4,9 @@
  * Environment: DATABASE_URL (required; `npm start` passes the embedded PGlite's), BACKPLANE_AUTH_SECRET or
  * NEXTAUTH_SECRET (else the secret kept in BACKPLANE_DATA_DIR, default ./data), COLLAB_PORT (default 1234),
  * COLLAB_HOST (default 127.0.0.1), BACKPLANE_COLLAB_PERSISTENCE=off (benchmarks only),
- * BACKPLANE_COLLAB_RECHECK_MS, BACKPLANE_COLLAB_COMPACT_EVERY. Prints `collab: listening <url>` when ready.
+ * BACKPLANE_COLLAB_RECHECK_MS, BACKPLANE_COLLAB_COMPACT_EVERY, BACKPLANE_COLLAB_MAX_MESSAGE_BYTES,
+ * BACKPLANE_COLLAB_MAX_DOCUMENT_BYTES; BACKPLANE_COLLAB_TEST_AFTER_APPEND_DELAY_MS (crash tests only).
+ * Prints `collab: listening <url>` when ready.
  * The schema must be migrated already (npm start does it; or `migrate(db)` from lib/db).
  */
 import { resolveAuthSecret } from '../lib/auth'
@@ -32,6 +34,9 @@ async function main(): Promise<void> {
     persistence: process.env.BACKPLANE_COLLAB_PERSISTENCE !== 'off',
     recheckIntervalMs: numberFromEnv('BACKPLANE_COLLAB_RECHECK_MS'),
     compactEveryRows: numberFromEnv('BACKPLANE_COLLAB_COMPACT_EVERY'),
+    maxMessageBytes: numberFromEnv('BACKPLANE_COLLAB_MAX_MESSAGE_BYTES'),
+    maxDocumentBytes: numberFromEnv('BACKPLANE_COLLAB_MAX_DOCUMENT_BYTES'),
+    afterAppendDelayMs: numberFromEnv('BACKPLANE_COLLAB_TEST_AFTER_APPEND_DELAY_MS'),
   })
   console.log(`collab: listening ${server.url}`)
   let stopping = false

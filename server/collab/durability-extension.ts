@@ -25,6 +25,8 @@ export interface DurabilityOptions {
   maxDocumentBytes: number
   /** Compact a document after this many rows were appended since its last compaction (and on unload). */
   compactEveryRows: number
+  /** Test only (see CollabServerOptions.afterAppendDelayMs). */
+  afterAppendDelayMs?: number
   now?: () => number
 }
 
@@ -139,6 +141,7 @@ export function durabilityExtension(options: DurabilityOptions): Extension<Colla
       if (!options.persistence) return
       try {
         await append(documentName, doc, message.update, context.access.userId, connection.socketId)
+        if (options.afterAppendDelayMs) await new Promise((r) => setTimeout(r, options.afterAppendDelayMs))
       } catch (err) {
         console.error(`collab: appending to ${documentName} failed; the update is refused, not acknowledged`, err)
         refuse(CollabClose.storageUnavailable)

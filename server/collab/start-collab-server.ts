@@ -23,6 +23,11 @@ export interface CollabServerOptions {
   limits?: Partial<RateLimits>
   /** Hocuspocus' idle-connection timeout (ms). */
   timeoutMs?: number
+  /**
+   * Test only: wait this long after an update is durably appended and before Hocuspocus applies and acknowledges
+   * it, so crash tests can land a `kill -9` inside that window. 0 in production.
+   */
+  afterAppendDelayMs?: number
 }
 
 export interface CollabServer {
@@ -59,6 +64,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     maxMessageBytes,
     maxDocumentBytes: options.maxDocumentBytes ?? collabDefaults.maxDocumentBytes,
     compactEveryRows: options.compactEveryRows ?? collabDefaults.compactEveryRows,
+    afterAppendDelayMs: options.afterAppendDelayMs ?? 0,
   })
   const server = new Server<CollabContext>({
     name: 'backplane-collab',
