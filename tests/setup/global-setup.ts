@@ -37,16 +37,23 @@ export default async function setup(project: TestProject): Promise<() => Promise
   watcher = reapIfOrphaned(
     process.pid,
     started.map((server) => server.pid),
+    started.flatMap((server) => ('dataDir' in server ? [server.dataDir] : [])),
   )
   return teardown
 }
 
 // If vitest itself is killed (SIGKILL, a closed terminal) no teardown runs; a detached watcher then stops the
-// servers so they do not pile up on a shared machine (their data dirs stay in the OS temp dir). Normal teardown
-// kills the watcher first, so it never signals a pid that has since been reused.
-function reapIfOrphaned(parentPid: number, pids: number[]): ChildProcess | undefined {
+// servers so they do not pile up on a shared machine, waits up to 30 s for them to exit and removes the PostgreSQL
+// data dir. Normal teardown kills the watcher first, so it never signals a pid that has since been reused.
+function reapIfOrphaned(parentPid: number, pids: number[], dirs: string[]): ChildProcess | undefined {
   if (pids.length === 0) return undefined
-  const script = `while kill -0 ${parentPid} 2>/dev/null; do sleep 2; done; kill -INT ${pids.join(' ')} 2>/dev/null; exit 0`
+  const list = pids.join(' ')
+  const script = [
+    `while kill -0 ${parentPid} 2>/dev/null; do sleep 2; done`,
+    `kill -INT ${list} 2>/dev/null`,
+    `n=0; for p in ${list}; do while kill -0 $p 2>/dev/null && [ $n -lt 30 ]; do sleep 1; n=$((n+1)); done; done`,
+    ...dirs.map((dir) => `rm -rf '${dir}'`),
+  ].join('; ')
   const child = spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' })
   child.unref()
   return child
