@@ -18,6 +18,8 @@ export const specRules = {
   refMissingFile: { code: 'spec-ref', rule: 'spec.ref.missing-file' },
   refMissingTarget: { code: 'spec-ref', rule: 'spec.ref.missing-target' },
   refInvalid: { code: 'spec-ref', rule: 'spec.ref.invalid' },
+  importConverted: { code: 'spec-import', rule: 'spec.import.converted' },
+  importBundled: { code: 'spec-import', rule: 'spec.import.bundled' },
   openapiSchema: { code: 'spec-invalid', rule: 'openapi.schema' },
   openapiRef: { code: 'spec-ref', rule: 'openapi.ref' },
   openapiPathParameter: { code: 'spec-invalid', rule: 'openapi.path-parameter' },
