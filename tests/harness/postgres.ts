@@ -2,7 +2,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { freePort, waitFor } from '../setup/wait'
+import { freePort, stopChild, waitFor } from '../setup/wait'
 
 /** A throwaway PostgreSQL server owned by the test run. */
 export type PostgresServer = {
@@ -129,14 +129,4 @@ async function stopPostgres(child: ChildProcess, dataDir: string): Promise<void>
   // SIGINT = "fast shutdown": rolls back open transactions and disconnects clients, no waiting for them.
   await stopChild(child, 'SIGINT')
   rmSync(dataDir, { recursive: true, force: true })
-}
-
-/** Sends `signal`, waits for exit, escalates to SIGKILL after 10 s. */
-export async function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  child.kill(signal)
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
-  await exited
-  clearTimeout(timer)
 }

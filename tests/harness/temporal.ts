@@ -3,8 +3,7 @@ import { existsSync } from 'node:fs'
 import { connect } from 'node:net'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import { freePort, waitFor } from '../setup/wait'
-import { stopChild } from './postgres'
+import { freePort, stopChild, waitFor } from '../setup/wait'
 
 /** Where `scripts/setup.mjs` puts the Temporal CLI: outside the clone, so fresh clones reuse the build. */
 export function temporalCliPath(): string {

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
 
 /** A TCP port that was free on 127.0.0.1 a moment ago (the caller must tolerate a race and retry). */
@@ -28,4 +29,14 @@ export async function waitFor(
     }
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
+}
+
+/** Sends `signal`, waits for exit, escalates to SIGKILL after 10 s. */
+export async function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  child.kill(signal)
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+  await exited
+  clearTimeout(timer)
 }
