@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { Connection } from '@temporalio/client'
 import postgres from 'postgres'
 import { describe, expect, it } from 'vitest'
@@ -37,6 +38,15 @@ describe('chromium harness', () => {
       expect(await page.textContent('#t')).toBe('Backplane')
     } finally {
       await browser.close()
+    }
+  })
+})
+
+describe('scripts/setup.mjs', () => {
+  it('is idempotent: with everything present (the global setup needed it all) it prints nothing and succeeds', () => {
+    for (const args of [[], ['--test']]) {
+      const out = execFileSync(process.execPath, ['scripts/setup.mjs', ...args], { encoding: 'utf8' })
+      expect(out).toBe('')
     }
   })
 })
