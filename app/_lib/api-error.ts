@@ -1,0 +1,46 @@
+import type { Problem } from '../../lib/problems'
+
+/** Every error code a /api/v1 route may answer with, and its HTTP status (one table, STYLE §5). */
+export const apiErrorStatus = {
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  'invalid-request': 400,
+  'invalid-design': 422,
+  conflict: 409,
+  'email-taken': 409,
+  'invalid-email': 400,
+  'weak-password': 400,
+  'invalid-name': 400,
+  'invalid-role': 400,
+  'last-owner': 409,
+  'personal-organization': 409,
+  'rate-limited': 429,
+  internal: 500,
+} as const
+export type ApiErrorCode = keyof typeof apiErrorStatus
+
+export interface ApiErrorBody {
+  error: { code: ApiErrorCode; message: string; problems?: Problem[] }
+}
+
+/** A JSON error response: `{ error: { code, message, problems } }` with the status of its code. */
+export function apiError(code: ApiErrorCode, message: string, problems?: Problem[]): Response {
+  const body: ApiErrorBody = { error: { code, message, ...(problems ? { problems } : {}) } }
+  return Response.json(body, { status: apiErrorStatus[code] })
+}
+
+/** Thrown inside a route to answer with an API error; anything else becomes an opaque 500. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly problems?: Problem[],
+  ) {
+    super(message)
+  }
+}
+
+export function isApiErrorCode(code: string): code is ApiErrorCode {
+  return Object.hasOwn(apiErrorStatus, code)
+}
