@@ -45,11 +45,42 @@ export function splitRef(ref: string): { file: string; fragment: string } {
   return hash === -1 ? { file: ref, fragment: '' } : { file: ref.slice(0, hash), fragment: ref.slice(hash + 1) }
 }
 
+/**
+ * Walks `segments` from the root, following internal `$ref`s met on the way ('#/channels/a/messages/m' where
+ * channel `a` is itself a `$ref` to components), as Spectral and the AsyncAPI parser do. Returns the value and
+ * the pointer where it really lives, or undefined when a step names nothing (or refs loop).
+ */
+function walkFollowingRefs(
+  document: unknown,
+  segments: readonly string[],
+  depth = 0,
+): { value: unknown; pointer: string } | undefined {
+  if (depth > 32) return undefined
+  let node: unknown = document
+  let pointer = ''
+  for (let i = 0; i < segments.length; i++) {
+    const seg = segments[i] as string
+    for (let hops = 0; isRecord(node) && typeof node.$ref === 'string' && !Object.hasOwn(node, seg); hops++) {
+      if (hops > 32) return undefined
+      const target = isInternalRef(node.$ref) ? segmentsFromPointer(node.$ref) : undefined
+      const hop = target === undefined ? undefined : walkFollowingRefs(document, target, depth + 1)
+      if (hop === undefined) return undefined
+      node = hop.value
+      pointer = hop.pointer
+    }
+    const next = getAtSegments(node, [seg])
+    if (next === undefined) return undefined
+    node = next
+    pointer += `/${escapePointerSegment(seg)}`
+  }
+  return { value: node, pointer }
+}
+
 /** The value an internal ref ('#/components/schemas/X') names, or undefined when it names nothing. */
 export function resolveInternalRef(document: unknown, ref: string): unknown {
   if (!isInternalRef(ref)) return undefined
   const segments = segmentsFromPointer(ref)
-  return segments === undefined ? undefined : getAtSegments(document, segments)
+  return segments === undefined ? undefined : walkFollowingRefs(document, segments)?.value
 }
 
 /**
@@ -69,9 +100,26 @@ export function derefInternal(
     if (!isInternalRef(ref) || visited.has(ref)) return { value: undefined, pointer: at }
     visited.add(ref)
     const segments = segmentsFromPointer(ref)
-    if (segments === undefined) return { value: undefined, pointer: at }
-    current = getAtSegments(document, segments)
-    at = segments.map((s) => `/${escapePointerSegment(s)}`).join('')
+    const found = segments === undefined ? undefined : walkFollowingRefs(document, segments)
+    if (found === undefined) return { value: undefined, pointer: at }
+    current = found.value
+    at = found.pointer
   }
   return { value: current, pointer: at }
+}
+
+/**
+ * The pointer where the thing at `segments` really is when the path runs through `$ref`s (validators report
+ * paths in the resolved document: '/operations/x/channel/bindings' for what lives at
+ * '/channels/c/bindings'). Steps that name nothing are appended as written.
+ */
+export function realPointer(document: unknown, segments: readonly string[]): string {
+  for (let n = segments.length; n > 0; n--) {
+    const found = walkFollowingRefs(document, segments.slice(0, n))
+    if (found !== undefined) {
+      const rest = segments.slice(n).map((s) => `/${escapePointerSegment(s)}`)
+      return found.pointer + rest.join('')
+    }
+  }
+  return segments.map((s) => `/${escapePointerSegment(s)}`).join('')
 }

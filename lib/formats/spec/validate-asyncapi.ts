@@ -1,7 +1,7 @@
 import type { Parser } from '@asyncapi/parser'
 import { type Problem, problem } from '../../problems'
-import { pointerFromSegments } from './json-pointer'
 import type { Spec } from './spec'
+import { realPointer } from './spec-refs'
 import { asyncapiSpectralRule, specRules } from './spec-rules'
 import { locatePointer, type SpecSourceMap } from './spec-source-map'
 
@@ -83,21 +83,33 @@ export async function validateAsyncApi(spec: Spec, options: Options): Promise<Pr
     ]
   }
   const seen = new Set<string>()
-  const out: Problem[] = []
+  const found: { code: string; pointer: string; message: string; severity: number }[] = []
   for (const d of diagnostics) {
     const code = String(d.code)
-    const pointer = pointerFromSegments(d.path.map((s) => String(s)))
+    const pointer = realPointer(
+      spec.document,
+      d.path.map((s) => String(s)),
+    )
     const key = `${code}\u0000${pointer}\u0000${d.message}`
     if (seen.has(key)) continue
     seen.add(key)
+    found.push({ code, pointer, message: d.message, severity: d.severity })
+  }
+  const out: Problem[] = []
+  for (const d of found) {
+    // A failed if/then or oneOf says only "must match"; keep it when nothing more precise is reported inside.
+    if (/must match "(then|else)" schema|must match exactly one schema/.test(d.message)) {
+      const inner = found.some((o) => o !== d && o.pointer.startsWith(`${d.pointer}/`))
+      if (inner) continue
+    }
     out.push(
       problem({
         severity: severities[d.severity] ?? 'error',
         code: d.severity === 0 ? 'spec-invalid' : 'spec-lint',
-        rule: asyncapiSpectralRule(code),
+        rule: asyncapiSpectralRule(d.code),
         message: d.message,
-        hint: hints[code] ?? `Fix this per the AsyncAPI ${spec.version} specification (rule ${code}).`,
-        ...located(pointer),
+        hint: hints[d.code] ?? `Fix this per the AsyncAPI ${spec.version} specification (rule ${d.code}).`,
+        ...located(d.pointer),
       }),
     )
   }
