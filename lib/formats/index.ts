@@ -1,1 +1,99 @@
-export type * from './types'
+export { embeddedSchemaPointers } from './canonical/embedded-schemas'
+export type { MapOrder, SetOrder } from './canonical/order-rules'
+export { mapOrder, setArrays } from './canonical/order-rules'
+export { printCanonicalJson, printPlainJson } from './canonical/print-canonical-json'
+export type { SchemaLocation, Shape } from './canonical/schema-shape'
+export { shapeOf } from './canonical/schema-shape'
+export { canvasUpgrades, upgradeCanvas } from './canvas/upgrade-canvas'
+export { databaseUpgrades, upgradeDatabase } from './database/upgrade-database'
+export { manifestUpgrades, upgradeManifest } from './manifest/upgrade-manifest'
+export type { ParseOurJsonResult } from './parse-our-json'
+export { parseOurJson } from './parse-our-json'
+export { escapeSegment, isPlainObject, joinPointer, splitPointer, valueAt } from './pointer'
+export { processUpgrades, upgradeProcess } from './process/upgrade-process'
+export { queueUpgrades, upgradeQueue } from './queue/upgrade-queue'
+export type { FormatKind, SchemaDocument } from './schemas'
+export { currentVersion, formatKinds, formatName, formatTag, schemaFileOf, schemaFiles } from './schemas'
+export type { SourceLocation, SourceMap } from './source-map'
+export type {
+  ApiId,
+  ApiOperationTrigger,
+  ApiSurface,
+  Box,
+  CallProcessNode,
+  CanvasFile,
+  CanvasLayout,
+  CatchRoute,
+  Column,
+  ColumnValues,
+  ComputeNode,
+  ConditionNode,
+  Connection,
+  Constraint,
+  DatabaseFile,
+  DatabaseId,
+  DatabaseNode,
+  DbAggregate,
+  DbDelete,
+  DbFind,
+  DbGet,
+  DbInsert,
+  DbOperation,
+  DbOperationName,
+  DbTransaction,
+  DbUpdate,
+  DbUpsert,
+  DeadLetter,
+  Delivery,
+  DeliveryRetry,
+  Description,
+  Duration,
+  Edge,
+  EdgeList,
+  ErrorDeclaration,
+  ErrorMatcher,
+  ErrorName,
+  Execution,
+  Expression,
+  FailNode,
+  Filter,
+  ForEachNode,
+  GroupId,
+  HttpNode,
+  JsonSchema,
+  Label,
+  ManifestFile,
+  ManualTrigger,
+  Name,
+  Node,
+  NodeId,
+  NodeKind,
+  NodeMap,
+  OperationRef,
+  Outputs,
+  ProcessFile,
+  ProcessId,
+  ProjectId,
+  QueueFile,
+  QueueId,
+  QueuePublishNode,
+  QueueTrigger,
+  RequestPart,
+  Retrier,
+  ReturnNode,
+  ScheduleTrigger,
+  SecretRef,
+  Semantics,
+  StatusCode,
+  Table,
+  TransformNode,
+  Trigger,
+  TriggerKind,
+  WaitNode,
+} from './types'
+export type { UpgradeResult, UpgradeSteps } from './upgrade-steps'
+export { runUpgrades } from './upgrade-steps'
+export { readablePath } from './validate/explain-ajv-errors'
+export { expectedPaths, formatKindOfPath, pathOfFormat } from './validate/format-paths'
+export type { ValidateFormatFileOptions, ValidateFormatFileResult } from './validate/validate-format-file'
+export { validateFormatFile, validateParsedFormatFile } from './validate/validate-format-file'
