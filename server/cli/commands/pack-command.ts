@@ -1,0 +1,51 @@
+import { resolve } from 'node:path'
+import { sortProblems } from '../../../lib/problems'
+import { inputError } from '../cli-error'
+import type { Command } from '../command'
+import { ExitCode } from '../exit-code'
+import { formatProblem, hasErrors } from '../format-problems'
+import { packProjectFiles } from '../project-core'
+import { readProjectFolder } from '../read-project-folder'
+import { writeFileAtomic } from '../write-project-files'
+
+export const packCommand: Command = {
+  name: 'pack',
+  summary: 'Turn a project folder into a Yjs update (the live document)',
+  description:
+    'Imports every file of the folder into a live design document (a Y.Doc) and writes its state as one Yjs\n' +
+    'update (Y.encodeStateAsUpdate). An invalid design is packed as it is — the document may be invalid, and\n' +
+    'validation says why — but a file that does not parse cannot be, and stops the command with exit 1.',
+  positionals: [{ name: 'dir', description: 'Project folder' }],
+  options: [
+    {
+      name: 'output',
+      short: 'o',
+      type: 'string',
+      value: '<file>',
+      description: 'Update file to write',
+      required: true,
+    },
+  ],
+  examples: ['backplane pack examples/shop -o shop.yjs'],
+  async run(ctx) {
+    const [dirArg = ''] = ctx.positionals
+    const outputArg = ctx.strings.output ?? ''
+    const folder = await readProjectFolder(resolve(ctx.cwd, dirArg))
+    if (folder.binaryFiles.length > 0) {
+      throw inputError(
+        `${folder.binaryFiles[0]}: not a UTF-8 text file; a design document holds only text files`,
+        'move it out of the project folder (nothing is ever dropped silently)',
+      )
+    }
+    const result = packProjectFiles(folder.files)
+    const problems = sortProblems(result.problems)
+    for (const p of problems) ctx.out.stderr(`${formatProblem(p)}\n`)
+    if (result.update === undefined || hasErrors(problems)) {
+      ctx.out.stderr(`${dirArg}: not packed; fix the errors above\n`)
+      return ExitCode.invalidInput
+    }
+    await writeFileAtomic(resolve(ctx.cwd, outputArg), result.update)
+    ctx.out.stdout(`packed ${folder.files.length} files into ${outputArg} (${result.update.byteLength} bytes)\n`)
+    return ExitCode.ok
+  },
+}
