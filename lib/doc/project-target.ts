@@ -1,6 +1,6 @@
 import { type Problem, problem } from '../problems'
 import { canvasShape, databaseShape, processShape, projectShape, queueShape } from './format-shapes'
-import { type ParsedSpec, parseSpecFile } from './formats-adapter'
+import { type OurFormat, type ParsedSpec, parseSpecFile, printOurJson } from './formats-adapter'
 import { isJsonObject, type JsonObject, type JsonValue, setOwn } from './json-value'
 import { CANVAS_PATH, conventionalPath, type EntityKind, entityKindOfPath, MANIFEST_PATH } from './layout'
 import { mapProcessReferences, mapQueueReferences, type ReferenceMapper } from './map-references'
@@ -61,6 +61,14 @@ function parseJsonFile(path: string, text: string, problems: Problem[]): JsonObj
   return undefined
 }
 
+/**
+ * Our JSON in its canonical key order (sorted maps and sets, schema order), so the document holds what export
+ * prints: re-applying exported files then changes nothing, and a file's formatting never reaches collaborators.
+ */
+function canonicalOrder(format: OurFormat, value: JsonObject | undefined): JsonObject | undefined {
+  return value === undefined ? undefined : (JSON.parse(printOurJson(format, value)) as JsonObject)
+}
+
 /** An entity's key in the document: its id when it has a usable, unique one, else a key derived from its file. */
 function entityKey(id: JsonValue | undefined, fallback: string, taken: Set<string>): string {
   const key = typeof id === 'string' && id.length > 0 && !id.startsWith('~') && !taken.has(id) ? id : `~${fallback}`
@@ -93,7 +101,7 @@ export function projectTarget(files: Readonly<Record<string, string>>): ProjectT
   // Manifest and API surfaces.
   const manifestText = files[MANIFEST_PATH]
   if (manifestText !== undefined) {
-    const manifest = parseJsonFile(MANIFEST_PATH, manifestText, problems)
+    const manifest = canonicalOrder('manifest', parseJsonFile(MANIFEST_PATH, manifestText, problems))
     const apis = manifest?.apis
     if (manifest && (apis === undefined || (isJsonObject(apis) && Object.values(apis).every(isJsonObject)))) {
       claimed.add(MANIFEST_PATH)
@@ -148,7 +156,7 @@ export function projectTarget(files: Readonly<Record<string, string>>): ProjectT
   for (const path of paths) {
     const kind = entityKindOfPath(path)
     if (kind === undefined || claimed.has(path)) continue
-    const value = parseJsonFile(path, files[path] as string, problems)
+    const value = canonicalOrder(kind, parseJsonFile(path, files[path] as string, problems))
     if (!value) continue
     claimed.add(path)
     const key = entityKey(value.id, path, taken)
@@ -182,7 +190,7 @@ export function projectTarget(files: Readonly<Record<string, string>>): ProjectT
 
   const canvasText = files[CANVAS_PATH]
   if (canvasText !== undefined) {
-    const canvas = parseJsonFile(CANVAS_PATH, canvasText, problems)
+    const canvas = canonicalOrder('canvas', parseJsonFile(CANVAS_PATH, canvasText, problems))
     if (canvas) {
       claimed.add(CANVAS_PATH)
       target.canvas = canvas
