@@ -1,4 +1,4 @@
-export { embeddedSchemaPointers } from './canonical/embedded-schemas'
+export { embeddedSchemaPointers, orderSensitivePointers } from './canonical/embedded-schemas'
 export type { MapOrder, SetOrder } from './canonical/order-rules'
 export { mapOrder, setArrays } from './canonical/order-rules'
 export { printCanonicalJson, printPlainJson } from './canonical/print-canonical-json'
