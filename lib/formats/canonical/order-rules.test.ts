@@ -9,7 +9,7 @@ function schemaObjects(): [string, Record<string, unknown>][] {
   const out: [string, Record<string, unknown>][] = []
   const walk = (node: unknown, loc: string) => {
     if (!isPlainObject(node)) {
-      if (Array.isArray(node)) node.forEach((n, i) => walk(n, `${loc}/${i}`))
+      if (Array.isArray(node)) for (let i = 0; i < node.length; i++) walk(node[i], `${loc}/${i}`)
       return
     }
     out.push([loc, node])
