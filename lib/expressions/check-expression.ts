@@ -23,8 +23,8 @@ type Walk = {
   namedFunctions: Set<string>
   /** Lambda and partial nodes that are direct arguments of a higher-order built-in. */
   inlineArgs: Set<AstNode>
-  /** Paths already explained by another problem (the right side of `nodes.save-order`). */
-  skipRoot: Set<AstNode>
+  /** Start offsets of names already explained by another problem (the `order` of `nodes.save-order`). */
+  skipOffsets: Set<number>
 }
 
 function report(
@@ -129,10 +129,11 @@ function checkFieldPath(w: Walk, schema: unknown, steps: AstNode[], described: s
 }
 
 /** Checks a path (or bare name) evaluated against the expression context: `input…`, `nodes.<id>…`, `item…`, `run…`. */
-function checkRootPath(w: Walk, steps: AstNode[], parentBinary: AstNode | undefined): void {
+function checkRootPath(w: Walk, steps: AstNode[]): void {
   const scope = w.scope
   const first = steps[0]
   if (!scope || !first || first.type !== 'name' || typeof first.value !== 'string') return
+  if (w.skipOffsets.has(tokenStart(w.text, first).offset)) return
   const root = first.value
   const rest = steps.slice(1)
   if (root === 'input') {
@@ -176,9 +177,11 @@ function checkRootPath(w: Walk, steps: AstNode[], parentBinary: AstNode | undefi
       return
     }
     const all = scope.processNodeIds ?? []
-    const hyphenated = [...Object.keys(scope.nodes), ...all].find((n) => n.startsWith(`${id}-`))
-    if (hyphenated && parentBinary?.value === '-') {
-      if (parentBinary.rhs) w.skipRoot.add(parentBinary.rhs)
+    // `nodes.save-order` parses as `nodes.save - order`: recognise it from the text and explain the backticks.
+    const after = /^\s*-\s*([a-z0-9]+(?:-[a-z0-9]+)*)/.exec(w.text.slice(idStep.position ?? 0))
+    const hyphenated = after ? `${id}-${after[1]}` : undefined
+    if (after && hyphenated && (Object.hasOwn(scope.nodes, hyphenated) || all.includes(hyphenated))) {
+      w.skipOffsets.add((idStep.position ?? 0) + after[0].length - (after[1] ?? '').length)
       report(
         w,
         expressionRules.unknownNode,
@@ -290,10 +293,8 @@ function walk(node: AstNode, ctx: Ctx, w: Walk, parent: AstNode | undefined, dep
           : first?.type === 'variable' && first.value === ''
             ? ctx
             : 'other'
-      if (!w.skipRoot.has(node)) {
-        if (first?.type === 'name' && ctx === 'root') checkRootPath(w, steps, parent)
-        else if (second === 'root' && steps[1]?.type === 'name') checkRootPath(w, steps.slice(1), parent)
-      }
+      if (first?.type === 'name' && ctx === 'root') checkRootPath(w, steps)
+      else if (second === 'root' && steps[1]?.type === 'name') checkRootPath(w, steps.slice(1))
       steps.forEach((step, i) => {
         walkStep(step, i === 0 ? ctx : i === 1 ? second : 'other', w, depth)
       })
@@ -301,7 +302,7 @@ function walk(node: AstNode, ctx: Ctx, w: Walk, parent: AstNode | undefined, dep
       return
     }
     case 'name':
-      if (ctx === 'root' && !w.skipRoot.has(node)) checkRootPath(w, [node], parent)
+      if (ctx === 'root') checkRootPath(w, [node])
       walkOwn(node, 'other', w, depth)
       return
     case 'variable':
@@ -465,7 +466,7 @@ export function checkExpression(text: string, scope?: ExpressionScope): CheckExp
     bound: new Set(),
     namedFunctions: new Set(),
     inlineArgs: new Set(),
-    skipRoot: new Set(),
+    skipOffsets: new Set(),
   }
   collectBindings(parsed.ast, w)
   walk(parsed.ast, 'root', w, undefined, 0)
