@@ -115,6 +115,11 @@ function asyncApiSection(site: readonly string[]): string | undefined {
   return 'schemas'
 }
 
+/** Segments of a ref's fragment (URI-decoded); a bare 'name' fragment is read as '/name', as several tools do. */
+function fragmentSegmentsOf(fragment: string): string[] | undefined {
+  return segmentsFromPointer(`#${fragment === '' || fragment.startsWith('/') ? fragment : `/${fragment}`}`)
+}
+
 function componentName(fragmentSegments: readonly string[], file: string): string {
   const raw =
     fragmentSegments[fragmentSegments.length - 1] ??
@@ -242,9 +247,7 @@ export function bundleExternalRefs(document: unknown, options: BundleOptions): B
     origin: Origin,
     ref: string,
   ): Target | undefined => {
-    const fragmentSegments = segmentsFromPointer(
-      fragment === '' ? '' : fragment.startsWith('/') ? fragment : `/${fragment}`,
-    )
+    const fragmentSegments = fragmentSegmentsOf(fragment)
     if (fragmentSegments === undefined) {
       problems.push(
         problem({
@@ -311,12 +314,30 @@ export function bundleExternalRefs(document: unknown, options: BundleOptions): B
     return { pointer }
   }
 
+  /** The rest of the pointer when `ref` (written in `file`) points inside the content bundled from `origin`. */
+  const pointerWithin = (ref: string, file: string, origin: string): string | undefined => {
+    if (isRemoteRef(ref)) return undefined
+    const { file: filePart, fragment } = splitRef(ref)
+    if (filePart !== '' && joinRelative(dirOf(file), filePart) !== file) return undefined
+    const segments = segmentsFromPointer(fragment === '' ? '' : fragment.startsWith('/') ? fragment : `/${fragment}`)
+    if (segments === undefined) return undefined
+    const target = toPointer(segments)
+    if (target === origin) return ''
+    return target.startsWith(`${origin}/`) ? target.slice(origin.length) : undefined
+  }
+
   /** Rewrites refs inside content that came from `file` (its internal refs mean that file). */
   const walk = (content: unknown, site: string[], file: string, originPointer: string) => {
     for (const { pointer } of collectRefs(content)) {
       const segments = segmentsFromPointer(pointer) ?? []
       const holder = getAtSegments(content, segments)
       if (!isRecord(holder) || typeof holder.$ref !== 'string') continue
+      const inner = pointerWithin(holder.$ref, file, originPointer)
+      if (inner !== undefined) {
+        // A ref into the same bundled content (a schema's own $defs, '#' recursion) keeps pointing into it.
+        holder.$ref = `#${toPointer(site)}${inner}`
+        continue
+      }
       rewrite(holder, [...site, ...segments], file, { file, pointer: `${originPointer}${pointer}` })
     }
   }

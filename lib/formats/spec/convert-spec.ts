@@ -40,6 +40,32 @@ function orderOpenApiTopLevel(doc: Record<string, unknown>): Record<string, unkn
   return out
 }
 
+/**
+ * The upgrader writes `required: []` into the form schemas it builds from formData parameters; OpenAPI 3.0
+ * requires at least one item, so the converted document would not validate. Removes them; returns how many.
+ */
+function dropEmptyRequired(value: unknown): number {
+  let removed = 0
+  const stack: unknown[] = [value]
+  const seen = new Set<object>()
+  while (stack.length > 0) {
+    const node = stack.pop()
+    if (typeof node !== 'object' || node === null || seen.has(node)) continue
+    seen.add(node)
+    if (Array.isArray(node)) {
+      stack.push(...node)
+      continue
+    }
+    const record = node as Record<string, unknown>
+    if (Array.isArray(record.required) && record.required.length === 0 && isRecord(record.properties)) {
+      delete record.required
+      removed++
+    }
+    stack.push(...Object.values(record))
+  }
+  return removed
+}
+
 function count(value: unknown): number {
   return isRecord(value) ? Object.keys(value).length : Array.isArray(value) ? value.length : 0
 }
@@ -131,10 +157,12 @@ export function convertSpec(
   if (!isRecord(before)) return refuse('the document is not an object')
   if (!isConvertibleSpecVersion(spec)) return refuse('no converter exists for this version')
   let after: unknown
+  let emptyRequired = 0
   try {
     if (spec.kind === 'openapi') {
       after = upgradeFromTwoToThree(structuredClone(before))
       if (isRecord(after)) after = orderOpenApiTopLevel(after)
+      emptyRequired = dropEmptyRequired(after)
     } else {
       after = convertAsyncApi(structuredClone(before) as { asyncapi: string }, '3.0.0', {
         v2tov3: { pointOfView: 'application' },
@@ -149,6 +177,7 @@ export function convertSpec(
     return refuse(`the converter produced no ${field} 3 document`)
   }
   const notes = spec.kind === 'openapi' ? swaggerNotes(before, after) : asyncApiNotes(before, after)
+  if (emptyRequired > 0) notes.push(`${emptyRequired} empty \`required\` list(s) left by the upgrader removed`)
   return {
     spec: { kind: spec.kind, version: to, serialization: spec.serialization, document: after },
     report: { converted: true, from: spec.version, to, notes },

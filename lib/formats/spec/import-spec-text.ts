@@ -3,6 +3,7 @@ import { type BundledRef, bundleExternalRefs } from './bundle-external-refs'
 import { type ConversionReport, convertSpec, isConvertibleSpecVersion } from './convert-spec'
 import { parseDataText } from './parse-data-text'
 import { readSpecHeader, unsupportedVersionProblem } from './parse-spec-text'
+import { printSpec } from './print-spec'
 import { isSupportedSpecVersion, type Spec } from './spec'
 import { specRules } from './spec-rules'
 import type { SpecSourceMap } from './spec-source-map'
@@ -10,8 +11,13 @@ import type { SpecSourceMap } from './spec-source-map'
 export type ImportSpecResult = {
   /** Absent when any error problem was found: an import is whole or nothing. */
   spec?: Spec
-  /** Locates pointers in the original text; absent after a conversion (the document no longer matches it). */
+  /**
+   * Locates pointers for validateSpec. In the original text when nothing was converted or bundled
+   * (`sourceMapOf: 'original'`); otherwise in printSpec(spec), the file the project will store ('printed'),
+   * since the original text no longer has the converted or bundled parts.
+   */
   sourceMap?: SpecSourceMap
+  sourceMapOf?: 'original' | 'printed'
   /** Errors (the import is refused), the YAML-comments warning, and info entries for conversion and bundling. */
   problems: Problem[]
   conversion?: ConversionReport
@@ -90,6 +96,13 @@ export function importSpecText({ path, text, resolveExternal }: ImportSpecInput)
   if (conversion !== undefined) result.conversion = conversion
   if (problems.some((p) => p.severity === 'error')) return result
   result.spec = { ...spec, document: bundle.document }
-  if (sourceMap !== undefined) result.sourceMap = sourceMap
+  if (conversion === undefined && bundle.bundled.length === 0) {
+    if (sourceMap !== undefined) result.sourceMap = sourceMap
+    result.sourceMapOf = 'original'
+  } else {
+    const printed = parseDataText({ path, text: printSpec(result.spec) }).sourceMap
+    if (printed !== undefined) result.sourceMap = printed
+    result.sourceMapOf = 'printed'
+  }
   return result
 }
