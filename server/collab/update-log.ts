@@ -30,8 +30,8 @@ export interface CompactionResult {
 
 export interface UpdateLog {
   /**
-   * Durably appends one update; resolves with its `seq` once committed. Appends arriving while a write is in
-   * flight are batched into the next multi-row INSERT (one transaction): group commit.
+   * Durably appends one update; resolves with its `seq` once committed. Appends arriving while the writers are
+   * busy are batched into the next multi-row INSERT (one transaction): group commit.
    */
   append(row: LoggedUpdate): Promise<number>
   load(projectId: string, doc: DocKind): Promise<LoadedDocument>
@@ -59,39 +59,62 @@ const maxBatchRows = 1_000
  * after a compaction that read a higher one (sequences are assigned before commit). Applying a row twice is harmless
  * (Yjs updates are idempotent), and compaction deletes exactly the rows it folded in.
  */
-export function createUpdateLog(db: Db): UpdateLog {
+export function createUpdateLog(db: Db, options: { maxInFlight?: number } = {}): UpdateLog {
+  // Up to `maxInFlight` INSERTs run at once (on different pool connections, so PostgreSQL's own WAL group commit
+  // shares one flush among them); appends arriving while all are busy wait and go together in the next one.
+  // With 1 this is textbook group commit; more lowers queueing latency under load.
+  const maxInFlight = Math.max(1, options.maxInFlight ?? 4)
   let pending: Pending[] = []
-  let flushing: Promise<void> | null = null
+  let inFlight = 0
+  let scheduled = false
+  let idle: Array<() => void> = []
 
-  async function flushLoop(): Promise<void> {
-    while (pending.length > 0) {
+  async function write(batch: Pending[]): Promise<void> {
+    try {
+      const rows = await db
+        .insert(yjsUpdates)
+        .values(batch.map((p) => p.row))
+        .returning({ seq: yjsUpdates.seq })
+      batch.forEach((p, i) => {
+        p.resolve(rows[i]?.seq ?? 0)
+      })
+    } catch (err) {
+      for (const p of batch) p.reject(err)
+    }
+  }
+
+  function pump(): void {
+    scheduled = false
+    while (inFlight < maxInFlight && pending.length > 0) {
       const batch = pending.slice(0, maxBatchRows)
       pending = pending.slice(batch.length)
-      try {
-        const rows = await db
-          .insert(yjsUpdates)
-          .values(batch.map((p) => p.row))
-          .returning({ seq: yjsUpdates.seq })
-        batch.forEach((p, i) => {
-          p.resolve(rows[i]?.seq ?? 0)
-        })
-      } catch (err) {
-        for (const p of batch) p.reject(err)
-      }
+      inFlight++
+      void write(batch).finally(() => {
+        inFlight--
+        pump()
+      })
     }
-    flushing = null
+    if (inFlight === 0 && pending.length === 0) {
+      for (const resolve of idle) resolve()
+      idle = []
+    }
   }
 
   return {
     append(row) {
       return new Promise<number>((resolve, reject) => {
         pending.push({ row, resolve, reject })
-        flushing ??= flushLoop()
+        // A microtask, not a timer: appends made in the same turn share a statement, at no added latency.
+        if (!scheduled) {
+          scheduled = true
+          queueMicrotask(pump)
+        }
       })
     },
 
-    async drain() {
-      while (flushing) await flushing
+    drain() {
+      if (inFlight === 0 && pending.length === 0) return Promise.resolve()
+      return new Promise<void>((resolve) => idle.push(resolve))
     },
 
     async load(projectId, doc) {

@@ -293,6 +293,22 @@ export function storageContractSuite(name: string, open: () => Promise<ContractS
       expect(await log.compact(projectId, 'discussion')).toMatchObject({ rows: 0 })
     })
 
+    it('[S12] many statements in flight on several connections at once all succeed', async () => {
+      const owner = await user('parallel')
+      const projectId = await project(owner)
+      const results = await Promise.all(
+        Array.from({ length: 80 }, (_, i) =>
+          i % 2 === 0
+            ? db
+                .insert(yjsUpdates)
+                .values({ projectId, doc: 'design', update: new Uint8Array([i]), connectionId: `p${i}` })
+            : db.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)),
+        ),
+      )
+      expect(results).toHaveLength(80)
+      expect(await db.select().from(yjsUpdates).where(eq(yjsUpdates.projectId, projectId))).toHaveLength(40)
+    })
+
     it('[S11] foreign keys: no log rows for unknown projects; deleting a project cascades', async () => {
       const owner = await user('fk')
       const projectId = await project(owner)
