@@ -49,19 +49,17 @@ export function parseOurJson({ path, text }: { path: string; text: string }): Pa
   const tree = parseTree(body, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false })
   const at = lineIndex(body)
   const problems: Problem[] = []
-  const seen = new Set<string>()
-  for (const e of errors) {
+  // Only the first syntax error: the parser's later ones are mostly consequences of it (an unclosed brace
+  // yields three), and fixing the first one re-reveals any real second one.
+  for (const e of errors.slice(0, 1)) {
     const code = printParseErrorCode(e.error)
     const where = at(e.offset)
-    const key = `${code}@${e.offset}`
-    if (seen.has(key)) continue
-    seen.add(key)
     problems.push(
       problem({
         severity: 'error',
         code: 'json-syntax',
         rule: 'json.syntax',
-        message: `${path}:${where.line}:${where.column}: ${syntaxMessages[code] ?? code}`,
+        message: syntaxMessages[code] ?? code,
         hint: syntaxHints[code] ?? 'Fix the JSON syntax at this position.',
         file: path,
         pointer: '',
@@ -80,7 +78,7 @@ export function parseOurJson({ path, text }: { path: string; text: string }): Pa
           severity: 'error',
           code: 'json-duplicate-key',
           rule: 'json.duplicate-key',
-          message: `${path}:${where.line}:${where.column}: the property "${String(keyNode.value)}" appears twice in the same object`,
+          message: `the property "${String(keyNode.value)}" appears twice in the same object`,
           hint: 'Keep one of them: a JSON reader would silently drop the other.',
           file: path,
           pointer,
@@ -96,7 +94,7 @@ export function parseOurJson({ path, text }: { path: string; text: string }): Pa
         severity: 'error',
         code: 'json-syntax',
         rule: 'json.syntax',
-        message: `${path}:1:1: the file is empty`,
+        message: 'the file is empty',
         hint: 'Write the JSON object of this file, starting with its "format".',
         file: path,
         pointer: '',

@@ -31,7 +31,7 @@ export function exampleText(file: string): string {
  * keys the schema does not know, whose relative order is kept.
  */
 export function reverseKeys(value: unknown, kind?: FormatKind): unknown {
-  const rebuild = (v: Record<string, unknown>, keys: string[], child: (k: string) => unknown) => {
+  const rebuild = (keys: string[], child: (k: string) => unknown) => {
     const out: Record<string, unknown> = {}
     for (const k of keys)
       Object.defineProperty(out, k, { value: child(k), enumerable: true, writable: true, configurable: true })
@@ -54,7 +54,7 @@ export function reverseKeys(value: unknown, kind?: FormatKind): unknown {
       const author = shape.additional && mapOrder[shape.additional.owner] === 'author'
       order = [...known, ...(author ? map : [...map].reverse()), ...unknown]
     }
-    return rebuild(v, order, (k) => walk(v[k], childLoc(k)))
+    return rebuild(order, (k) => walk(v[k], childLoc(k)))
   }
   return walk(value, kind === undefined ? undefined : `${schemaFileOf[kind]}#`)
 }
@@ -65,4 +65,44 @@ export function positionOf(text: string, needle: string): { line: number; column
   if (offset < 0) throw new Error(`"${needle}" is not in the text`)
   const before = text.slice(0, offset).split('\n')
   return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 }
+}
+
+export const ordersOpenApi = `openapi: 3.1.0
+info:
+  title: Orders
+  version: 1.0.0
+paths:
+  /orders:
+    post:
+      operationId: createOrder
+      responses:
+        "201":
+          description: Created
+`
+
+export const orderEventsAsyncApi = `asyncapi: 3.0.0
+info:
+  title: Order events
+  version: 1.0.0
+channels:
+  orderCreated:
+    address: orders.created
+    messages:
+      created:
+        payload:
+          type: object
+operations:
+  publishCreated:
+    action: send
+    channel:
+      $ref: "#/channels/orderCreated"
+`
+
+export function exampleProject(): Record<string, string> {
+  const files: Record<string, string> = {
+    'apis/orders.openapi.yaml': ordersOpenApi,
+    'apis/order-events.asyncapi.yaml': orderEventsAsyncApi,
+  }
+  for (const ex of loadExamples()) files[ex.path] = ex.text
+  return files
 }
