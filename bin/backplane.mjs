@@ -30,7 +30,17 @@ if (major < MIN_MAJOR) {
 
 const { register } = await import('tsx/esm/api')
 register()
-const { main } = await import('../server/cli/main.ts')
+let main
+try {
+  ;({ main } = await import('../server/cli/main.ts'))
+} catch (error) {
+  // A broken install or checkout (a missing module, a syntax error): a bug, not the user's input — exit 70.
+  process.stderr.write(
+    `backplane: internal error: cannot load the CLI: ${String(error?.message ?? error).split('\n')[0]}\n`,
+  )
+  if (process.env.BACKPLANE_DEBUG === '1') process.stderr.write(`${error?.stack ?? ''}\n`)
+  process.exit(70)
+}
 process.exitCode = await main(process.argv.slice(2))
 
 function findBundledNode() {

@@ -1,18 +1,30 @@
 // The CLI's one seam to the pure core (lib/formats, lib/validation, lib/doc). Commands speak FolderFile lists;
 // the core speaks { path: text } maps. Nothing here re-implements a format rule: it adapts shapes and adds the
 // few problems that only a shell can see (a file that is not UTF-8 text).
+
+import { randomBytes } from 'node:crypto'
 import * as Y from 'yjs'
-import { newId } from '../../lib/db/new-id'
-import { exportProject } from '../../lib/doc/export-project'
-import { importProject } from '../../lib/doc/import-project'
-import { printCanonicalJson } from '../../lib/formats/canonical/print-canonical-json'
+import { exportProject, importProject, migrateDocument } from '../../lib/doc'
+import {
+  fileIdentity,
+  fmtProject,
+  type ManifestFile,
+  newId as newIdFrom,
+  printCanonicalJson,
+  projectIdentity,
+  validateFormatFile,
+} from '../../lib/formats'
 import type { SpecKind, SpecSerialization } from '../../lib/formats/spec'
-import type { ManifestFile } from '../../lib/formats/types'
-import { validateFormatFile } from '../../lib/formats/validate/validate-format-file'
 import { type Problem, problem } from '../../lib/problems'
+import { validateProject } from '../../lib/validation'
 import type { FolderFile } from './read-project-folder'
 
 export type ProjectFiles = Record<string, string>
+
+/** lib stays pure: the randomness of new ids comes from here. */
+function newId(prefix: string): string {
+  return newIdFrom(prefix, (n) => new Uint8Array(randomBytes(n)))
+}
 
 export function toFileMap(files: readonly FolderFile[]): ProjectFiles {
   return Object.fromEntries(files.map((f) => [f.path, f.text]))
@@ -92,31 +104,40 @@ export function binaryFileProblems(paths: readonly string[]): Problem[] {
   )
 }
 
-/** Every problem of the project (lib/validation). */
+/** Every problem of the project: formats, specs and the cross-file rules (lib/validation). */
 export async function validateProjectFiles(files: readonly FolderFile[]): Promise<Problem[]> {
-  const problems: Problem[] = []
-  for (const file of files) problems.push(...validateFormatFile({ path: file.path, text: file.text }).problems)
-  return problems
+  return (await validateProject(toFileMap(files))).problems
 }
 
-/** The canonical form of every file (fmt); files that cannot be formatted keep their text and have problems. */
+/**
+ * The canonical form of every file (lib/formats fmtProject). Files fmt cannot read keep their bytes and come
+ * with the problems that say why.
+ */
 export function formatProjectFiles(files: readonly FolderFile[]): { files: FolderFile[]; problems: Problem[] } {
-  const problems: Problem[] = []
-  const out = files.map((file) => {
-    const result = validateFormatFile({ path: file.path, text: file.text })
-    if (result.kind === undefined || result.value === undefined) {
-      problems.push(...result.problems.filter((p) => p.rule.startsWith('json.')))
-      return file
-    }
-    return { path: file.path, text: printCanonicalJson(result.kind, result.value) }
-  })
-  return { files: out, problems }
+  const result = fmtProject(toFileMap(files))
+  return { files: toFolderFiles(result.files), problems: result.problems }
 }
 
 export type HashResult = { files: { path: string; identity: string }[]; project: string; problems: Problem[] }
 
-export function hashProjectFiles(_files: readonly FolderFile[]): HashResult {
-  return { files: [], project: '', problems: [] }
+/**
+ * Identities per DESIGN §3 (lib/formats fileIdentity/projectIdentity). A file of ours that does not parse would
+ * only get a raw-bytes identity; `hash` refuses it instead, so a printed identity always means parsed content.
+ */
+export async function hashProjectFiles(files: readonly FolderFile[]): Promise<HashResult> {
+  const problems: Problem[] = []
+  for (const file of files) {
+    if (file.path.endsWith('.json') || file.path.startsWith('apis/')) {
+      const syntax = fmtProject({ [file.path]: file.text }).problems.filter(
+        (p) => p.severity === 'error' && p.rule.endsWith('syntax'),
+      )
+      problems.push(...syntax)
+    }
+  }
+  const map = toFileMap(files)
+  const identities = []
+  for (const file of files) identities.push({ path: file.path, identity: await fileIdentity(file.path, file.text) })
+  return { files: identities, project: await projectIdentity(map), problems }
 }
 
 /** folder -> Y.Doc (importProject) -> one Yjs update. */
@@ -136,6 +157,8 @@ export function unpackUpdate(bytes: Uint8Array): { files?: FolderFile[]; error?:
   } catch (error) {
     return { error: `not a Yjs update (${error instanceof Error ? error.message : String(error)})`, problems: [] }
   }
+  const migrated = migrateDocument(doc)
+  if (migrated.problems.some((p) => p.severity === 'error')) return { problems: migrated.problems }
   const files = exportProject(doc)
   if (Object.keys(files).length === 0 || files['backplane.json'] === undefined) {
     return { error: 'a Yjs update, but not a Backplane design document (it holds no project)', problems: [] }

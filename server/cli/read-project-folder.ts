@@ -21,8 +21,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
  * Reads every file under `dir` (skipping .git and node_modules). A missing folder or a file path is an input error
  * (exit 1) naming the path. Symlinked files are read; symlinked folders are followed once (a loop is skipped).
  */
-export async function readProjectFolder(dir: string): Promise<ProjectFolder> {
-  await assertDirectory(dir)
+export async function readProjectFolder(dir: string, label = dir): Promise<ProjectFolder> {
+  await assertDirectory(dir, label)
   const files: FolderFile[] = []
   const binaryFiles: string[] = []
   const seenDirs = new Set<string>()
@@ -71,10 +71,10 @@ export async function assertDirectory(dir: string): Promise<void> {
 }
 
 /** True when `dir` does not exist or holds nothing at all. */
-export async function isAbsentOrEmpty(dir: string): Promise<boolean> {
+export async function isAbsentOrEmpty(dir: string, label = dir): Promise<boolean> {
   const info = await stat(dir).catch(() => undefined)
   if (info === undefined) return true
-  if (!info.isDirectory()) throw inputError(`${dir}: exists and is not a directory`)
+  if (!info.isDirectory()) throw inputError(`${label}: exists and is not a directory`)
   return (await readdir(dir)).length === 0
 }
 

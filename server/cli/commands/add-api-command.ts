@@ -38,7 +38,7 @@ export const addApiCommand: Command = {
   async run(ctx) {
     const [dirArg = '', specArg = ''] = ctx.positionals
     const dir = resolve(ctx.cwd, dirArg)
-    await assertDirectory(dir)
+    await assertDirectory(dir, dirArg)
     const specPath = resolve(ctx.cwd, specArg)
     const specText = await readSpecText(specPath, specArg)
 

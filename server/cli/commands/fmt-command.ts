@@ -21,7 +21,7 @@ export const fmtCommand: Command = {
   async run(ctx) {
     const [dirArg = ''] = ctx.positionals
     const dir = resolve(ctx.cwd, dirArg)
-    const folder = await readProjectFolder(dir)
+    const folder = await readProjectFolder(dir, dirArg)
     const result = formatProjectFiles(folder.files)
     const before = new Map(folder.files.map((f) => [f.path, f.text]))
     const changed = result.files.filter((f) => before.get(f.path) !== f.text)

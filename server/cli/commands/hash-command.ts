@@ -20,14 +20,14 @@ export const hashCommand: Command = {
   examples: ['backplane hash examples/shop'],
   async run(ctx) {
     const [dirArg = ''] = ctx.positionals
-    const folder = await readProjectFolder(resolve(ctx.cwd, dirArg))
+    const folder = await readProjectFolder(resolve(ctx.cwd, dirArg), dirArg)
     if (folder.binaryFiles.length > 0) {
       throw inputError(
         `${folder.binaryFiles[0]}: not a UTF-8 text file`,
         'a project folder holds only text files; move it out',
       )
     }
-    const result = hashProjectFiles(folder.files)
+    const result = await hashProjectFiles(folder.files)
     const problems = sortProblems(result.problems)
     if (hasErrors(problems)) {
       for (const p of problems) ctx.out.stderr(`${formatProblem(p)}\n`)

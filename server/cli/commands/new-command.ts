@@ -22,7 +22,7 @@ export const newCommand: Command = {
   async run(ctx) {
     const [dirArg = ''] = ctx.positionals
     const dir = resolve(ctx.cwd, dirArg)
-    if (!(await isAbsentOrEmpty(dir))) {
+    if (!(await isAbsentOrEmpty(dir, dirArg))) {
       throw inputError(`${dirArg}: folder is not empty`, 'choose a new folder name, or empty this folder first')
     }
     const name = (ctx.strings.name ?? basename(dir)).trim()

@@ -30,7 +30,7 @@ export const packCommand: Command = {
   async run(ctx) {
     const [dirArg = ''] = ctx.positionals
     const outputArg = ctx.strings.output ?? ''
-    const folder = await readProjectFolder(resolve(ctx.cwd, dirArg))
+    const folder = await readProjectFolder(resolve(ctx.cwd, dirArg), dirArg)
     if (folder.binaryFiles.length > 0) {
       throw inputError(
         `${folder.binaryFiles[0]}: not a UTF-8 text file; a design document holds only text files`,

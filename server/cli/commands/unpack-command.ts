@@ -28,21 +28,22 @@ export const unpackCommand: Command = {
     const dir = resolve(ctx.cwd, outputArg)
     const bytes = await readUpdateFile(resolve(ctx.cwd, fileArg), fileArg)
     const force = ctx.flags.force === true
-    if (!force && !(await isAbsentOrEmpty(dir))) {
+    if (!force && !(await isAbsentOrEmpty(dir, outputArg))) {
       throw inputError(
         `${outputArg}: folder is not empty`,
         'choose an empty folder, or pass --force to replace its project files',
       )
     }
     const result = unpackUpdate(bytes)
+    const problems = sortProblems(result.problems)
+    for (const p of problems) ctx.out.stderr(`${formatProblem(p)}\n`)
     if (result.files === undefined) {
+      if (result.error === undefined && hasErrors(problems)) return ExitCode.invalidInput
       throw inputError(
         `${fileArg}: ${result.error ?? 'not a Backplane design document'}`,
         'pass a file written by: backplane pack <dir> -o <file>',
       )
     }
-    const problems = sortProblems(result.problems)
-    for (const p of problems) ctx.out.stderr(`${formatProblem(p)}\n`)
     if (hasErrors(problems)) return ExitCode.invalidInput
     const unsafe = result.files.find((f) => !isSafeRelativePath(f.path))
     if (unsafe !== undefined)

@@ -19,7 +19,7 @@ export const validateCommand: Command = {
   examples: ['backplane validate examples/shop', 'backplane validate . --json > problems.json'],
   async run(ctx) {
     const [dirArg = ''] = ctx.positionals
-    const folder = await readProjectFolder(resolve(ctx.cwd, dirArg))
+    const folder = await readProjectFolder(resolve(ctx.cwd, dirArg), dirArg)
     const problems = sortProblems([
       ...binaryFileProblems(folder.binaryFiles),
       ...(await validateProjectFiles(folder.files)),
