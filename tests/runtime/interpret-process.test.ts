@@ -123,6 +123,6 @@ describe('interpretProcess on a real Temporal dev server', () => {
     const [row] = await h.db.select().from(executions).where(eq(executions.id, workflowId))
     expect(row).toMatchObject({ status: 'succeeded', output: { id: 'o1', total: 50 }, processName: 'test-process' })
     const [trace] = await h.db.select().from(executionTraces).where(eq(executionTraces.executionId, workflowId))
-    expect((trace?.nodes as Record<string, NodeState>).save?.input).toMatchObject({ op: 'insert' })
+    expect((trace?.nodes as Record<string, NodeState> | undefined)?.save?.input).toMatchObject({ op: 'insert' })
   })
 })
