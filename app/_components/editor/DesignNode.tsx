@@ -1,0 +1,54 @@
+'use client'
+import { Handle, type NodeProps, Position } from '@xyflow/react'
+import type { CanvasNodeData } from '../../../lib/projections'
+
+export type DesignNodeData = CanvasNodeData & { invalid?: boolean; kind: string; [key: string]: unknown }
+
+const kindColor: Record<string, string> = {
+  api: '#4f46e5',
+  process: '#0f766e',
+  database: '#b45309',
+  queue: '#be185d',
+  path: '#475569',
+  operation: '#4f46e5',
+  channel: '#475569',
+}
+
+/** One box on any canvas: label, subtitle, an input handle, one output handle per port (typed ports). */
+export function DesignNode({ data, selected }: NodeProps & { data: DesignNodeData }) {
+  const color = kindColor[data.kind] ?? '#334155'
+  return (
+    <div
+      className="design-node"
+      data-testid={`node-${data.elementId}`}
+      data-invalid={data.invalid ? 'true' : undefined}
+      style={{
+        borderColor: data.invalid ? 'var(--danger)' : selected ? 'var(--accent)' : 'var(--border)',
+        borderLeftColor: color,
+      }}
+    >
+      {data.hasInput && <Handle type="target" position={Position.Left} />}
+      <div className="design-node-label">{data.label}</div>
+      <div className="design-node-subtitle">{data.subtitle}</div>
+      {data.ports.length > 0 && (
+        <div className="design-node-ports">
+          {data.ports.map((port) => (
+            <div key={port} className="design-node-port">
+              <span>{port}</span>
+              <Handle
+                id={port}
+                type="source"
+                position={Position.Right}
+                style={{ position: 'relative', transform: 'none', right: -14, top: 0 }}
+              />
+            </div>
+          ))}
+        </div>
+      )}
+      {data.ports.length === 0 &&
+        data.kind !== 'return' &&
+        data.kind !== 'fail' &&
+        !data.kind.startsWith('process-') && <Handle type="source" position={Position.Right} />}
+    </div>
+  )
+}

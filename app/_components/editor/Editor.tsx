@@ -1,0 +1,401 @@
+'use client'
+import { ReactFlowProvider } from '@xyflow/react'
+import '@xyflow/react/dist/style.css'
+import { useEffect, useMemo, useState } from 'react'
+import type { EntityKind } from '../../../lib/doc'
+import { allNodes, apiCanvas, type DesignView, processCanvas, projectOverview } from '../../../lib/projections'
+import { ApiDocumentForm, EventElementForm, RestOperationForm } from './ApiForms'
+import { CreateDialog } from './CreateDialog'
+import { designActions } from './design-actions'
+import { FlowCanvas } from './FlowCanvas'
+import { DatabaseForm, QueueForm } from './InfraForms'
+import { Palette } from './Palette'
+import { ProblemsPanel } from './ProblemsPanel'
+import { NodeForm, ProcessDeclarationForm } from './ProcessForms'
+import { CommitPanel, HistoryPanel, SharePanel } from './ProjectPanels'
+import { type PaletteDialog, paletteDialog } from './palette-actions'
+import { eventItems, overviewItems, processItems, restItems } from './palette-items'
+import { useCollabDoc } from './use-collab-doc'
+import { useDesign } from './use-design'
+import { useEntityFile } from './use-entity-file'
+import { usePresence } from './use-presence'
+import { type LocatedProblem, useProblems } from './use-problems'
+import { useUndo } from './use-undo'
+
+export type EditorView = { kind: 'overview' } | { kind: 'api'; id: string } | { kind: 'process'; id: string }
+
+export interface EditorProps {
+  projectId: string
+  projectName: string
+  collabUrl: string
+  token: string
+  user: { name: string }
+  /** What the server grants; the server enforces it, the UI mirrors it. */
+  canWrite: boolean
+  role: string
+  /** Share-link viewers have no account: no commit, history actions or sharing. */
+  shared?: boolean
+}
+
+function kindOfEntity(design: DesignView, id: string): EntityKind | undefined {
+  if (design.apis[id]) return 'api'
+  if (design.processes[id]) return 'process'
+  if (design.databases[id]) return 'database'
+  if (design.queues[id]) return 'queue'
+  return undefined
+}
+
+function entityLabel(design: DesignView, id: string): string {
+  const entity = design.apis[id] ?? design.processes[id] ?? design.databases[id] ?? design.queues[id]
+  return typeof entity?.name === 'string' ? entity.name : id
+}
+
+export function Editor(props: EditorProps) {
+  const { collab, synced, status, refusal } = useCollabDoc({
+    url: props.collabUrl,
+    name: `${props.projectId}/design`,
+    token: props.token,
+  })
+  const doc = collab?.doc
+  const design = useDesign(doc)
+  const actions = useMemo(() => (doc ? designActions(doc) : null), [doc])
+  const undo = useUndo(doc)
+  const { problems, checking } = useProblems(doc, props.projectId)
+  const { peers, publish } = usePresence(collab?.provider, props.user)
+  const [view, setView] = useState<EditorView>({ kind: 'overview' })
+  const [selection, setSelection] = useState<string[]>([])
+  const [dialog, setDialog] = useState<PaletteDialog | null>(null)
+  const [panel, setPanel] = useState<'commit' | 'history' | 'share' | 'shortcuts' | null>(null)
+  const readOnly = !props.canWrite
+
+  // A project created from the dashboard starts empty: its creator's first open writes the manifest.
+  useEffect(() => {
+    if (!synced || !doc || !actions || readOnly) return
+    if (doc.getMap('project').size === 0 && doc.getMap('apis').size === 0 && doc.getMap('processes').size === 0) {
+      actions.initializeProject(props.projectId, props.projectName)
+    }
+  }, [synced, doc, actions, readOnly, props.projectId, props.projectName])
+
+  const canvasKey = view.kind === 'overview' ? 'overview' : `${view.kind}:${view.id}`
+  useEffect(() => publish('canvas', canvasKey), [canvasKey, publish])
+  useEffect(() => publish('selection', selection), [selection, publish])
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null
+      if (target && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return
+      const mod = e.ctrlKey || e.metaKey
+      if (mod && e.key.toLowerCase() === 'z' && !e.shiftKey) {
+        e.preventDefault()
+        undo.undo()
+      } else if (mod && (e.key.toLowerCase() === 'y' || (e.key.toLowerCase() === 'z' && e.shiftKey))) {
+        e.preventDefault()
+        undo.redo()
+      } else if (e.key === '?') setPanel((p) => (p === 'shortcuts' ? null : 'shortcuts'))
+      else if (e.key === 'Escape') {
+        setPanel(null)
+        setSelection([])
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [undo])
+
+  const selectedEntity = view.kind === 'overview' ? selection[0] : view.id
+  const entityFile = useEntityFile(doc, design, selectedEntity)
+
+  const projection = useMemo(() => {
+    if (!design) return null
+    if (view.kind === 'api') return apiCanvas(design, view.id)
+    if (view.kind === 'process') return processCanvas(design, view.id)
+    return projectOverview(design)
+  }, [design, view])
+
+  const invalidElements = useMemo(() => {
+    const out = new Set<string>()
+    for (const p of problems) {
+      if (p.severity !== 'error') continue
+      if (view.kind === 'overview' && p.entityId) out.add(p.entityId)
+      if (view.kind !== 'overview' && p.entityId === view.id && p.canvasElement) out.add(p.canvasElement)
+    }
+    return out
+  }, [problems, view])
+
+  if (status === 'refused')
+    return <main className="page error">The collab server refused this connection: {refusal}</main>
+  if (!synced || !design || !actions || !projection) return <main className="page muted">Loading the design…</main>
+
+  const apiType = view.kind === 'api' ? design.apis[view.id]?.type : undefined
+  const items =
+    view.kind === 'overview'
+      ? overviewItems
+      : view.kind === 'process'
+        ? processItems
+        : apiType === 'event'
+          ? eventItems
+          : restItems
+
+  const onPick = (itemId: string) => {
+    if (view.kind === 'process') {
+      const process = design.processes[view.id]
+      if (!process) return
+      const taken = new Set(allNodes(process).map(([id]) => id))
+      const label = processItems.find((i) => i.id === itemId)?.label ?? itemId
+      const nodeId = actions.addNode(view.id, itemId, label, taken)
+      setSelection([nodeId])
+      return
+    }
+    const d = paletteDialog(itemId, {
+      design,
+      actions,
+      apiId: view.kind === 'api' ? view.id : undefined,
+      onCreated: (id) => setSelection([id]),
+    })
+    if (d) setDialog(d)
+  }
+
+  const open = (id: string) => {
+    if (view.kind !== 'overview') return
+    const kind = kindOfEntity(design, id)
+    if (kind === 'api' || kind === 'process') {
+      setView({ kind, id })
+      setSelection([])
+    }
+  }
+
+  const openProblem = (p: LocatedProblem) => {
+    if (!p.entityId) return
+    const kind = kindOfEntity(design, p.entityId)
+    if (kind === 'api' || kind === 'process') {
+      setView({ kind, id: p.entityId })
+      setSelection(p.canvasElement ? [p.canvasElement] : [])
+    } else {
+      setView({ kind: 'overview' })
+      setSelection([p.entityId])
+    }
+  }
+
+  const deleteSelected = (ids: string[]) => {
+    if (readOnly) return
+    if (view.kind === 'process') {
+      const process = design.processes[view.id]
+      for (const id of ids) {
+        const referencedBy = allNodes(process ?? {})
+          .filter(([other, node]) => other !== id && JSON.stringify(node).includes(`nodes.${id}`))
+          .map(([other]) => other)
+        const note = referencedBy.length
+          ? `\nExpressions in ${referencedBy.join(', ')} read its output and will be reported.`
+          : ''
+        if (window.confirm(`Delete node ${id} and its edges?${note}`)) actions.removeNode(view.id, id)
+      }
+      setSelection([])
+      return
+    }
+    if (view.kind === 'overview') {
+      for (const id of ids) {
+        const kind = kindOfEntity(design, id)
+        if (!kind) continue
+        const dependents = projection.edges
+          .filter((e) => e.source === id || e.target === id)
+          .map((e) => (e.source === id ? e.target : e.source))
+        const names = dependents.map((d) => entityLabel(design, d))
+        const note = names.length ? `\nUsed by: ${names.join(', ')} (their references will be reported).` : ''
+        if (window.confirm(`Delete ${kind} ${entityLabel(design, id)}?${note}`)) {
+          actions.remove(kind, id)
+        }
+      }
+      setSelection([])
+    }
+  }
+
+  const properties = (() => {
+    const selected = selection[0]
+    if (view.kind === 'process') {
+      if (selected)
+        return <NodeForm design={design} processId={view.id} nodeId={selected} readOnly={readOnly} actions={actions} />
+      return (
+        <ProcessDeclarationForm
+          design={design}
+          processId={view.id}
+          file={entityFile}
+          readOnly={readOnly}
+          actions={actions}
+        />
+      )
+    }
+    if (view.kind === 'api') {
+      if (selected && apiType !== 'event' && /^\/paths\/[^/]+\/[a-z]+$/.test(selected)) {
+        return (
+          <RestOperationForm design={design} apiId={view.id} pointer={selected} readOnly={readOnly} actions={actions} />
+        )
+      }
+      if (selected && apiType === 'event')
+        return (
+          <EventElementForm design={design} apiId={view.id} pointer={selected} readOnly={readOnly} actions={actions} />
+        )
+      return <ApiDocumentForm design={design} apiId={view.id} readOnly={readOnly} actions={actions} />
+    }
+    if (!selected)
+      return <p className="muted">Select an element, or double-click an API or process to open its canvas.</p>
+    const kind = kindOfEntity(design, selected)
+    if (kind === 'database')
+      return <DatabaseForm id={selected} file={entityFile} readOnly={readOnly} actions={actions} />
+    if (kind === 'queue') return <QueueForm id={selected} file={entityFile} readOnly={readOnly} actions={actions} />
+    if (kind === 'process')
+      return (
+        <ProcessDeclarationForm
+          design={design}
+          processId={selected}
+          file={entityFile}
+          readOnly={readOnly}
+          actions={actions}
+        />
+      )
+    if (kind === 'api')
+      return <ApiDocumentForm design={design} apiId={selected} readOnly={readOnly} actions={actions} />
+    return null
+  })()
+
+  const title =
+    view.kind === 'overview'
+      ? 'Overview'
+      : view.kind === 'api'
+        ? String(design.apis[view.id]?.name ?? 'API')
+        : String(design.processes[view.id]?.name ?? 'Process')
+  const errors = problems.filter((p) => p.severity === 'error').length
+
+  return (
+    <ReactFlowProvider>
+      <div className="editor" data-testid="editor" data-readonly={readOnly ? 'true' : undefined}>
+        <header className="toolbar">
+          <a href="/projects">Projects</a>
+          <strong>{props.projectName}</strong>
+          <nav className="row" aria-label="Canvas">
+            <button type="button" onClick={() => setView({ kind: 'overview' })} data-testid="go-overview">
+              Overview
+            </button>
+            {view.kind !== 'overview' && <span data-testid="canvas-title">› {title}</span>}
+          </nav>
+          <span className="spacer" />
+          {readOnly && (
+            <span className="badge" data-testid="read-only">
+              Read-only ({props.role})
+            </span>
+          )}
+          <button
+            type="button"
+            disabled={readOnly || !undo.canUndo}
+            onClick={() => undo.undo()}
+            data-testid="undo"
+            title="Undo your last edit (Ctrl+Z)"
+          >
+            Undo
+          </button>
+          <button
+            type="button"
+            disabled={readOnly || !undo.canRedo}
+            onClick={() => undo.redo()}
+            data-testid="redo"
+            title="Redo (Ctrl+Shift+Z)"
+          >
+            Redo
+          </button>
+          {!props.shared && (
+            <>
+              <button type="button" disabled={readOnly} onClick={() => setPanel('commit')} data-testid="open-commit">
+                Commit
+              </button>
+              <button type="button" onClick={() => setPanel('history')} data-testid="open-history">
+                History
+              </button>
+              {props.role === 'owner' && (
+                <button type="button" onClick={() => setPanel('share')} data-testid="open-share">
+                  Share
+                </button>
+              )}
+            </>
+          )}
+        </header>
+        <Palette items={items} disabled={readOnly} onPick={onPick} />
+        <main className="canvas-area">
+          <FlowCanvas
+            projection={projection}
+            readOnly={readOnly}
+            invalidElements={invalidElements}
+            selection={selection}
+            peers={peers}
+            onSelect={setSelection}
+            onOpen={open}
+            onMoveEnd={(moves) => !readOnly && actions.movePositions(projection.key, moves)}
+            onConnect={view.kind === 'process' ? (c) => actions.connect(view.id, c.from, c.port, c.to) : undefined}
+            onDeleteNodes={deleteSelected}
+            onCursor={(point) => publish('cursor', point)}
+          />
+        </main>
+        <aside className="properties" aria-label="Properties">
+          {properties}
+          {panel === 'commit' && (
+            <CommitPanel projectId={props.projectId} problems={problems} onClose={() => setPanel(null)} />
+          )}
+          {panel === 'history' && (
+            <HistoryPanel projectId={props.projectId} canWrite={!readOnly} onClose={() => setPanel(null)} />
+          )}
+          {panel === 'share' && <SharePanel projectId={props.projectId} onClose={() => setPanel(null)} />}
+          {panel === 'shortcuts' && (
+            <div className="side-panel" data-testid="shortcuts">
+              <h3>Keyboard shortcuts</h3>
+              <ul>
+                <li>Ctrl/⌘+Z — undo your last edit</li>
+                <li>Ctrl/⌘+Shift+Z, Ctrl+Y — redo</li>
+                <li>Delete / Backspace — delete the selection (asks first, lists dependents)</li>
+                <li>Shift+drag — select several; Ctrl/⌘+click — add to the selection</li>
+                <li>Double-click — open an API's or process's canvas</li>
+                <li>Escape — clear the selection, close panels</li>
+                <li>? — this sheet</li>
+              </ul>
+            </div>
+          )}
+          <ProblemsPanel problems={problems} checking={checking} onOpen={openProblem} />
+        </aside>
+        <footer className="statusbar">
+          <span data-testid="connection">{status}</span>
+          <span data-testid="problem-count">
+            {errors} error{errors === 1 ? '' : 's'}, {problems.length - errors} other
+          </span>
+          <span className="spacer" />
+          <span className="presence" data-testid="presence">
+            <span className="avatar" title={`${props.user.name} (you)`}>
+              {props.user.name.slice(0, 1).toUpperCase()}
+            </span>
+            {peers.map((p) => (
+              <button
+                type="button"
+                key={p.clientId}
+                className="avatar"
+                style={{ background: p.color }}
+                title={`${p.name} — click to follow`}
+                data-testid="peer-avatar"
+                onClick={() => {
+                  const [kind, id] = p.canvas.split(':')
+                  if ((kind === 'api' || kind === 'process') && id) setView({ kind, id })
+                  else setView({ kind: 'overview' })
+                }}
+              >
+                {p.name.slice(0, 1).toUpperCase()}
+              </button>
+            ))}
+          </span>
+        </footer>
+        {dialog && (
+          <CreateDialog
+            title={dialog.title}
+            fields={dialog.fields}
+            submitLabel={dialog.submitLabel}
+            onSubmit={dialog.submit}
+            onClose={() => setDialog(null)}
+          />
+        )}
+      </div>
+    </ReactFlowProvider>
+  )
+}

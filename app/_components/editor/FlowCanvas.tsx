@@ -1,0 +1,124 @@
+'use client'
+import {
+  applyNodeChanges,
+  Background,
+  type Connection,
+  Controls,
+  type Edge,
+  MiniMap,
+  type Node,
+  type NodeChange,
+  ReactFlow,
+  useReactFlow,
+  ViewportPortal,
+} from '@xyflow/react'
+import { useEffect, useMemo, useState } from 'react'
+import type { CanvasProjection } from '../../../lib/projections'
+import { DesignNode, type DesignNodeData } from './DesignNode'
+import type { PeerPresence } from './use-presence'
+
+const nodeTypes = { design: DesignNode }
+
+export interface FlowCanvasProps {
+  projection: CanvasProjection
+  readOnly: boolean
+  invalidElements: ReadonlySet<string>
+  selection: string[]
+  peers: PeerPresence[]
+  onSelect(ids: string[]): void
+  onOpen(id: string): void
+  onMoveEnd(moves: Array<{ key: string; x: number; y: number }>): void
+  onConnect?(connection: { from: string; port: string; to: string }): void
+  onDeleteNodes?(ids: string[]): void
+  onCursor(point: { x: number; y: number } | null): void
+}
+
+/** React Flow bound to one projection. Drags are local until they end; then one write (never per frame). */
+export function FlowCanvas(props: FlowCanvasProps) {
+  const { projection, invalidElements } = props
+  const derived = useMemo<Node<DesignNodeData>[]>(
+    () =>
+      projection.nodes.map((n) => ({
+        id: n.id,
+        type: 'design',
+        position: n.position,
+        selected: props.selection.includes(n.id),
+        data: { ...n.data, kind: n.type, invalid: invalidElements.has(n.data.elementId) },
+      })),
+    [projection, invalidElements, props.selection],
+  )
+  const [nodes, setNodes] = useState(derived)
+  useEffect(() => setNodes(derived), [derived])
+  const edges = useMemo<Edge[]>(
+    () =>
+      projection.edges.map((e) => ({
+        id: e.id,
+        source: e.source,
+        target: e.target,
+        sourceHandle: e.sourceHandle ?? null,
+        label: e.label,
+      })),
+    [projection],
+  )
+  const flow = useReactFlow()
+  return (
+    <div
+      className="canvas"
+      data-testid="canvas"
+      onPointerMove={(event) => props.onCursor(flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }))}
+      onPointerLeave={() => props.onCursor(null)}
+    >
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        nodesDraggable={!props.readOnly}
+        nodesConnectable={!props.readOnly && Boolean(props.onConnect)}
+        deleteKeyCode={props.readOnly ? null : ['Delete', 'Backspace']}
+        snapToGrid
+        snapGrid={[10, 10]}
+        fitView
+        minZoom={0.05}
+        onlyRenderVisibleElements
+        onNodesChange={(changes: NodeChange<Node<DesignNodeData>>[]) =>
+          setNodes((current) => applyNodeChanges(changes, current))
+        }
+        onNodeDragStop={(_event, _node, dragged) =>
+          props.onMoveEnd(dragged.map((n) => ({ key: n.id, x: n.position.x, y: n.position.y })))
+        }
+        onSelectionChange={({ nodes: selected }) => {
+          const ids = selected.map((n) => n.id)
+          if (ids.join() !== props.selection.join()) props.onSelect(ids)
+        }}
+        onNodeDoubleClick={(_event, node) => props.onOpen(node.id)}
+        onConnect={(connection: Connection) => {
+          if (!props.onConnect || !connection.source || !connection.target) return
+          props.onConnect({ from: connection.source, port: connection.sourceHandle ?? 'out', to: connection.target })
+        }}
+        onNodesDelete={(deleted) => props.onDeleteNodes?.(deleted.map((n) => n.id))}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={20} />
+        <MiniMap pannable zoomable />
+        <Controls showInteractive={false} />
+        <ViewportPortal>
+          {props.peers
+            .filter((p) => p.cursor && p.canvas === projection.key)
+            .map((p) => (
+              <div
+                key={p.clientId}
+                className="peer-cursor"
+                data-testid="peer-cursor"
+                style={{ transform: `translate(${p.cursor?.x ?? 0}px, ${p.cursor?.y ?? 0}px)`, color: p.color }}
+              >
+                <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
+                  <path d="M0 0 L14 5 L7 7 L5 14 Z" fill="currentColor" />
+                </svg>
+                <span style={{ background: p.color }}>{p.name}</span>
+              </div>
+            ))}
+        </ViewportPortal>
+      </ReactFlow>
+    </div>
+  )
+}

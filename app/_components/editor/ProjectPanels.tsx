@@ -1,0 +1,218 @@
+'use client'
+import { useCallback, useEffect, useState } from 'react'
+import type { Problem } from '../../../lib/problems'
+
+async function api<T>(
+  url: string,
+  init?: RequestInit,
+): Promise<{ ok: true; body: T } | { ok: false; message: string; problems?: Problem[] }> {
+  const response = await fetch(url, {
+    ...init,
+    headers: { 'content-type': 'application/json', ...(init?.headers ?? {}) },
+  })
+  const body = (await response.json().catch(() => ({}))) as T & { error?: { message: string; problems?: Problem[] } }
+  if (!response.ok)
+    return {
+      ok: false,
+      message: body.error?.message ?? `request failed (${response.status})`,
+      problems: body.error?.problems,
+    }
+  return { ok: true, body }
+}
+
+/** Commit dialog: a message; the problems that block a commit are shown, not hidden. */
+export function CommitPanel(props: { projectId: string; problems: Problem[]; onClose(): void }) {
+  const [message, setMessage] = useState('')
+  const [result, setResult] = useState<string | null>(null)
+  const [refusal, setRefusal] = useState<Problem[]>([])
+  const blocking = props.problems.filter((p) => p.severity === 'error')
+  return (
+    <div className="side-panel" data-testid="commit-panel">
+      <h3>Commit</h3>
+      {blocking.length > 0 && (
+        <p className="error">{blocking.length} problem(s) block a commit: fix them first (see Problems).</p>
+      )}
+      <textarea
+        value={message}
+        placeholder="What changed and why"
+        onChange={(e) => setMessage(e.target.value)}
+        data-testid="commit-message"
+      />
+      <div className="row">
+        <button
+          type="button"
+          className="primary"
+          disabled={!message.trim()}
+          data-testid="commit-submit"
+          onClick={async () => {
+            const r = await api<{ commit: { id: string } }>(`/api/v1/projects/${props.projectId}/commits`, {
+              method: 'POST',
+              body: JSON.stringify({ message }),
+            })
+            if (r.ok) {
+              setResult(`Committed ${r.body.commit.id}`)
+              setRefusal([])
+            } else {
+              setResult(r.message)
+              setRefusal(r.problems ?? [])
+            }
+          }}
+        >
+          Commit
+        </button>
+        <button type="button" onClick={props.onClose}>
+          Close
+        </button>
+      </div>
+      {result && <p data-testid="commit-result">{result}</p>}
+      {refusal.length > 0 && (
+        <ul>
+          {refusal.map((p) => (
+            <li key={`${p.file}:${p.pointer}:${p.rule}:${p.message}`} className="error">
+              {p.file}: {p.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}
+
+interface CommitRow {
+  id: string
+  message: string
+  createdAt: string
+  authorId?: string | null
+}
+
+/** History: every commit, newest first, each restorable as a live edit (never a history rewrite). */
+export function HistoryPanel(props: { projectId: string; canWrite: boolean; onClose(): void }) {
+  const [commits, setCommits] = useState<CommitRow[]>([])
+  const [note, setNote] = useState<string | null>(null)
+  const load = useCallback(async () => {
+    const r = await api<{ commits: CommitRow[] }>(`/api/v1/projects/${props.projectId}/commits`)
+    if (r.ok) setCommits(r.body.commits)
+    else setNote(r.message)
+  }, [props.projectId])
+  useEffect(() => void load(), [load])
+  return (
+    <div className="side-panel" data-testid="history-panel">
+      <h3>History</h3>
+      {note && <p className="error">{note}</p>}
+      {commits.length === 0 && <p className="muted">No commits yet.</p>}
+      <ul>
+        {commits.map((c) => (
+          <li key={c.id}>
+            <div>{c.message}</div>
+            <div className="muted">
+              {new Date(c.createdAt).toLocaleString()} ·{' '}
+              <a href={`/api/v1/projects/${props.projectId}/commits/${c.id}/zip`}>zip</a>
+            </div>
+            {props.canWrite && (
+              <button
+                type="button"
+                onClick={async () => {
+                  const r = await api(`/api/v1/projects/${props.projectId}/restore`, {
+                    method: 'POST',
+                    body: JSON.stringify({ commitId: c.id }),
+                  })
+                  setNote(r.ok ? `Restored ${c.id} as a live edit.` : r.message)
+                }}
+              >
+                Restore
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      <button type="button" onClick={props.onClose}>
+        Close
+      </button>
+    </div>
+  )
+}
+
+interface LinkRow {
+  id: string
+  canComment: boolean
+  expiresAt: string | null
+  revokedAt: string | null
+  createdAt: string
+}
+
+/** Read-only share links: create (optionally expiring, optionally allowed to comment), list, revoke. */
+export function SharePanel(props: { projectId: string; onClose(): void }) {
+  const [links, setLinks] = useState<LinkRow[]>([])
+  const [created, setCreated] = useState<string | null>(null)
+  const [note, setNote] = useState<string | null>(null)
+  const base = `/api/v1/projects/${props.projectId}/share-links`
+  const load = useCallback(async () => {
+    const r = await api<{ links: LinkRow[] }>(base)
+    if (r.ok) setLinks(r.body.links)
+    else setNote(r.message)
+  }, [base])
+  useEffect(() => void load(), [load])
+  return (
+    <div className="side-panel" data-testid="share-panel">
+      <h3>Share read-only</h3>
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault()
+          const data = new FormData(e.currentTarget)
+          const hours = Number(data.get('hours') || 0)
+          const r = await api<{ url: string }>(base, {
+            method: 'POST',
+            body: JSON.stringify({
+              canComment: data.get('comment') === 'on',
+              ...(hours > 0 ? { expiresInHours: hours } : {}),
+            }),
+          })
+          if (r.ok) setCreated(r.body.url)
+          else setNote(r.message)
+          await load()
+        }}
+      >
+        <label className="row">
+          <input type="checkbox" name="comment" /> may comment
+        </label>
+        <label className="field">
+          <span>Expires after (hours, empty = never)</span>
+          <input name="hours" type="number" min="1" />
+        </label>
+        <button type="submit" className="primary" data-testid="share-create">
+          Create link
+        </button>
+      </form>
+      {created && (
+        <p>
+          Copy it now (it is shown once): <code data-testid="share-url">{created}</code>
+        </p>
+      )}
+      {note && <p className="error">{note}</p>}
+      <ul>
+        {links.map((l) => (
+          <li key={l.id}>
+            {l.id} {l.canComment ? '· can comment' : ''}{' '}
+            {l.expiresAt ? `· expires ${new Date(l.expiresAt).toLocaleString()}` : ''}{' '}
+            {l.revokedAt ? (
+              <span className="muted">revoked</span>
+            ) : (
+              <button
+                type="button"
+                onClick={async () => {
+                  await api(`${base}/${l.id}`, { method: 'DELETE' })
+                  await load()
+                }}
+              >
+                Revoke
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      <button type="button" onClick={props.onClose}>
+        Close
+      </button>
+    </div>
+  )
+}

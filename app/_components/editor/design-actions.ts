@@ -1,0 +1,149 @@
+'use client'
+import type * as Y from 'yjs'
+import { newId } from '../../../lib/db/new-id'
+import {
+  addEdge,
+  addProcessNode,
+  type EntityKind,
+  type JsonObject,
+  type JsonValue,
+  removeEdge,
+  removeEntity,
+  removeNode,
+  renameEntity,
+  setNodeField,
+  setSpecValue,
+} from '../../../lib/doc'
+import {
+  type ApiType,
+  newApiSpec,
+  newDatabaseFile,
+  newNode,
+  newProcessFile,
+  newQueueFile,
+  type ProcessType,
+  suggestId,
+} from '../../../lib/templates'
+import { editFiles, editJsonFile, pathOfElement } from './edit-files'
+import { localOrigin } from './local-origin'
+
+const print = (value: JsonObject) => `${JSON.stringify(value, null, 2)}\n`
+
+/** The object under `key`, created (by `make`, default `{}`) when absent or not an object. */
+function objectAt(
+  parent: Record<string, unknown>,
+  key: string,
+  make: () => Record<string, unknown> = () => ({}),
+): Record<string, unknown> {
+  const existing = parent[key]
+  if (existing && typeof existing === 'object' && !Array.isArray(existing)) return existing as Record<string, unknown>
+  const created = make()
+  parent[key] = created
+  return created
+}
+
+/** Every user action on the design, each one transaction with the local origin (one undo step). */
+export function designActions(doc: Y.Doc) {
+  const local = (fn: () => void) => doc.transact(fn, localOrigin)
+  return {
+    initializeProject(projectId: string, name: string) {
+      editFiles(doc, (files) => ({
+        ...files,
+        'backplane.json': print({ format: 'backplane.project/v1', id: projectId, name, description: '', apis: {} }),
+        'canvas.json': print({ format: 'backplane.canvas/v1', canvases: {} }),
+      }))
+    },
+    createApi(type: ApiType, name: string): string {
+      const id = newId('api')
+      const spec = newApiSpec(type, name)
+      editFiles(doc, (files) => {
+        const manifest = JSON.parse(files['backplane.json'] ?? '{}') as JsonObject
+        const apis = (manifest.apis ?? {}) as JsonObject
+        apis[name] = { id, type, file: spec.path }
+        manifest.apis = apis
+        return { ...files, 'backplane.json': print(manifest), [spec.path]: spec.text }
+      })
+      return id
+    },
+    createProcess(name: string, type: ProcessType): string {
+      const id = newId('prc')
+      editFiles(doc, (files) => ({
+        ...files,
+        [`processes/${name}.process.json`]: print(newProcessFile({ id, name, type })),
+      }))
+      return id
+    },
+    createDatabase(name: string): string {
+      const id = newId('db')
+      editFiles(doc, (files) => ({
+        ...files,
+        [`infra/databases/${name}.database.json`]: print(newDatabaseFile({ id, name })),
+      }))
+      return id
+    },
+    createQueue(name: string): string {
+      const id = newId('que')
+      editFiles(doc, (files) => ({ ...files, [`infra/queues/${name}.queue.json`]: print(newQueueFile({ id, name })) }))
+      return id
+    },
+    rename(kind: EntityKind, id: string, name: string) {
+      local(() => renameEntity(doc, kind, id, name))
+    },
+    remove(kind: EntityKind, id: string) {
+      local(() => removeEntity(doc, kind, id))
+    },
+    /** Sets one top-level field of a process, database or queue (its declaration), as one change. */
+    setEntityField(id: string, field: string, value: JsonValue) {
+      editFiles(doc, (files, owners) => {
+        const path = pathOfElement(owners, id)
+        const text = path ? files[path] : undefined
+        if (!path || !text) return files
+        const entity = JSON.parse(text) as JsonObject
+        entity[field] = value
+        files[path] = print(entity)
+        return files
+      })
+    },
+    addNode(processId: string, kind: string, label: string, taken: ReadonlySet<string>): string {
+      const nodeId = suggestId(label, taken)
+      local(() => addProcessNode(doc, { processId }, nodeId, newNode(kind, label)))
+      return nodeId
+    },
+    setNodeField(processId: string, nodeId: string, field: string, value: JsonValue | undefined) {
+      local(() => setNodeField(doc, { processId }, nodeId, field, value))
+    },
+    removeNode(processId: string, nodeId: string) {
+      let dependents: ReturnType<typeof removeNode>
+      local(() => {
+        dependents = removeNode(doc, { processId }, nodeId)
+      })
+      return dependents
+    },
+    connect(processId: string, from: string, port: string, to: string) {
+      local(() => addEdge(doc, { processId }, { from, port, to }))
+    },
+    disconnect(processId: string, from: string, port: string, to: string) {
+      local(() => removeEdge(doc, { processId }, { from, port, to }))
+    },
+    setSpecValue(apiId: string, pointer: string, value: JsonValue | undefined) {
+      local(() => setSpecValue(doc, apiId, pointer, value))
+    },
+    /** Positions are written once, at drag end (never per frame: each write grows the document for good). */
+    movePositions(canvasKey: string, moves: Array<{ key: string; x: number; y: number }>) {
+      editJsonFile(doc, 'canvas.json', (canvas) => {
+        if (canvas.format === undefined) canvas.format = 'backplane.canvas/v1'
+        const canvases = objectAt(canvas, 'canvases')
+        const layout = objectAt(canvases, canvasKey, () => ({
+          viewport: { x: 0, y: 0, zoom: 1 },
+          positions: {},
+          groups: {},
+        }))
+        const positions = objectAt(layout, 'positions')
+        for (const m of moves)
+          positions[m.key] = { ...objectAt(positions, m.key), x: Math.round(m.x), y: Math.round(m.y) }
+      })
+    },
+  }
+}
+
+export type DesignActions = ReturnType<typeof designActions>

@@ -1,0 +1,34 @@
+/** What a projection hands to a canvas: plain data, no React Flow import (the binding adds styling). */
+export interface CanvasNode {
+  id: string
+  /** The renderer to use: a process node kind, an entity kind, an API element. */
+  type: string
+  position: { x: number; y: number }
+  data: CanvasNodeData
+}
+
+export interface CanvasNodeData {
+  label: string
+  /** Secondary line: a kind, a method, an address. */
+  subtitle: string
+  /** The element this box stands for, for selection, problems and comments. */
+  elementId: string
+  /** Output ports (process nodes); empty for others. */
+  ports: string[]
+  /** Whether the node accepts incoming edges. */
+  hasInput: boolean
+}
+
+export interface CanvasEdge {
+  id: string
+  source: string
+  target: string
+  sourceHandle?: string
+  label?: string
+}
+
+export interface CanvasProjection {
+  key: string
+  nodes: CanvasNode[]
+  edges: CanvasEdge[]
+}

@@ -1,0 +1,7 @@
+export { apiCanvas, apiCanvasKey, httpMethods, pointerSegment } from './api-canvas'
+export type { CanvasEdge, CanvasNode, CanvasNodeData, CanvasProjection } from './canvas-types'
+export { gridSlot, savedPosition } from './layout-positions'
+export { nodePorts, processCanvas, processCanvasKey } from './process-canvas'
+export { allNodes, OVERVIEW_KEY, projectOverview } from './project-overview'
+export type { DesignView } from './read-design'
+export { readDesign } from './read-design'
