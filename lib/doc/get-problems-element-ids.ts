@@ -1,6 +1,6 @@
 import type * as Y from 'yjs'
 import type { Problem } from '../problems'
-import { exportProjectWithOwners } from './export-project'
+import { exportOwners } from './export-project'
 
 /**
  * Gives each problem located in a file the element id the live document uses: the id of the API surface,
@@ -10,7 +10,7 @@ import { exportProjectWithOwners } from './export-project'
  * are. Pure.
  */
 export function getProblemsElementIds(doc: Y.Doc, problems: readonly Problem[]): Problem[] {
-  const { owners } = exportProjectWithOwners(doc)
+  const owners = exportOwners(doc)
   return problems.map((p) => {
     if (p.elementId !== undefined || p.file === undefined) return p
     const owner = owners[p.file]

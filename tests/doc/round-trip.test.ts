@@ -18,7 +18,7 @@ describe('the law exportProject(importProject(F)) == fmt(F)', () => {
       }),
       { numRuns: 150 },
     )
-  })
+  }, 300_000)
 
   it('holds after the document travels as a Yjs update (pack + unpack)', () => {
     fc.assert(
