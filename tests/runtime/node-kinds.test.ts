@@ -80,7 +80,12 @@ describe('node kinds on the dev server', () => {
     const main = makeProcess({
       entry: 'check',
       nodes: {
-        check: { kind: 'condition', label: 'c', cases: [{ name: 'true', when: { expr: '$count(input.xs) > 0' } }], defaultPort: 'false' },
+        check: {
+          kind: 'condition',
+          label: 'c',
+          cases: [{ name: 'true', when: { expr: '$count(input.xs) > 0' } }],
+          defaultPort: 'false',
+        },
         each: {
           kind: 'for-each',
           label: 'each',
@@ -90,7 +95,13 @@ describe('node kinds on the dev server', () => {
           body: {
             entry: 'twice',
             nodes: {
-              twice: { kind: 'call-process', label: 'twice', process: 'double', input: { expr: '{"x": item}' }, timeout: '30s' },
+              twice: {
+                kind: 'call-process',
+                label: 'twice',
+                process: 'double',
+                input: { expr: '{"x": item}' },
+                timeout: '30s',
+              },
               pause: { kind: 'wait', label: 'pause', duration: '10ms' },
               line: { kind: 'return', label: 'line', value: { expr: 'nodes.twice.y' } },
             },
@@ -128,7 +139,14 @@ describe('node kinds on the dev server', () => {
   })
 
   it('retrier fields hold exactly in the history: maxAttempts, interval × backoffRate^(n-1) capped by maxDelay; one attempt per activity', async () => {
-    const retry: Retrier = { errors: ['status.5xx'], maxAttempts: 5, interval: '100ms', backoffRate: 2, maxDelay: '300ms', jitter: 'none' }
+    const retry: Retrier = {
+      errors: ['status.5xx'],
+      maxAttempts: 5,
+      interval: '100ms',
+      backoffRate: 2,
+      maxDelay: '300ms',
+      jitter: 'none',
+    }
     const p = makeProcess({
       entry: 'flaky',
       nodes: { flaky: unavailable([retry]), done: { kind: 'return', label: 'd', value: { expr: '1' } } },
@@ -147,10 +165,20 @@ describe('node kinds on the dev server', () => {
   })
 
   it('jitter full draws every delay from the seeded source: the history holds exactly the seeded delays', async () => {
-    const retry: Retrier = { errors: ['*'], maxAttempts: 4, interval: '200ms', backoffRate: 3, maxDelay: '1s', jitter: 'full' }
+    const retry: Retrier = {
+      errors: ['*'],
+      maxAttempts: 4,
+      interval: '200ms',
+      backoffRate: 3,
+      maxDelay: '1s',
+      jitter: 'full',
+    }
     const p = makeProcess({
       entry: 'flaky',
-      nodes: { flaky: unavailable([retry], 'catch-down'), gave-up: { kind: 'return', label: 'g', value: { expr: '"gave up"' } } },
+      nodes: {
+        flaky: unavailable([retry], 'catch-down'),
+        'gave-up': { kind: 'return', label: 'g', value: { expr: '"gave up"' } },
+      },
       edges: ['flaky:catch-down>gave-up'],
     })
     const handle = await start(makeBundle(p, { pin: pin() }), {}, 42)
@@ -170,19 +198,34 @@ describe('node kinds on the dev server', () => {
     const p = makeProcess({
       entry: 'flaky',
       nodes: {
-        flaky: unavailable([{ errors: ['status.503'], maxAttempts: 2, interval: '10ms', backoffRate: 1, jitter: 'none' }], 'catch-down'),
+        flaky: unavailable(
+          [{ errors: ['status.503'], maxAttempts: 2, interval: '10ms', backoffRate: 1, jitter: 'none' }],
+          'catch-down',
+        ),
         ok: { kind: 'return', label: 'ok', value: { expr: '1' } },
-        no: { kind: 'fail', label: 'no', error: 'Unavailable', details: { expr: '{"status": nodes.flaky.error.details.status}' } },
+        no: {
+          kind: 'fail',
+          label: 'no',
+          error: 'Unavailable',
+          details: { expr: '{"status": nodes.flaky.error.details.status}' },
+        },
       },
       edges: ['flaky:out>ok', 'flaky:catch-down>no'],
-      errors: { Unavailable: { description: 'The supplier is down', schema: { type: 'object', required: ['status'] } } },
+      errors: {
+        Unavailable: { description: 'The supplier is down', schema: { type: 'object', required: ['status'] } },
+      },
     })
     const handle = await start(makeBundle(p, { pin: pin() }), {})
     const failure = (await handle.result().catch((e: unknown) => e)) as WorkflowFailedError
     const cause = failure.cause as ApplicationFailure
     expect(cause).toBeInstanceOf(ApplicationFailure)
     expect(cause.type).toBe('Unavailable')
-    expect(cause.details?.[0]).toMatchObject({ name: 'Unavailable', declared: true, details: { status: 503 }, node: 'no' })
+    expect(cause.details?.[0]).toMatchObject({
+      name: 'Unavailable',
+      declared: true,
+      details: { status: 503 },
+      node: 'no',
+    })
     const states = await handle.query<Record<string, NodeState>>(NODE_STATES_QUERY)
     expect(states.flaky).toMatchObject({ status: 'caught', port: 'catch-down', attempts: 2 })
   })
