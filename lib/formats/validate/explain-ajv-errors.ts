@@ -64,9 +64,15 @@ function branchLocations(oneOfOwner: string, keyword: 'oneOf' | 'anyOf'): string
   return Array.isArray(list) ? list.map((_, i) => `${oneOfOwner}/${keyword}/${i}`) : []
 }
 
+const reachableCache = new Map<string, Set<string>>()
+
 /** Every schema location reachable from `roots` (following $ref), to tell which errors a oneOf produced. */
 function reachable(roots: string[]): Set<string> {
+  const key = roots.join('\n')
+  const cached = reachableCache.get(key)
+  if (cached) return cached
   const out = new Set<string>()
+  reachableCache.set(key, out)
   const visit = (loc: string) => {
     if (out.has(loc)) return
     out.add(loc)

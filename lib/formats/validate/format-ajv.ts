@@ -48,6 +48,7 @@ export function formatAjv(): FormatAjv {
   for (const s of Object.values(schemaFiles)) ajv.addSchema(s)
   const locations = indexLocations()
   const byKind = new Map<FormatKind, ValidateFunction>()
+  const byLocation = new Map<string, ValidateFunction | undefined>()
   const meta = new Ajv2020({ allErrors: true, strict: false, validateFormats: false })
   const instance: FormatAjv = {
     ajv,
@@ -61,8 +62,11 @@ export function formatAjv(): FormatAjv {
       return v
     },
     validatorAt(location) {
-      const [file, pointer] = location.split('#')
-      return ajv.getSchema(`${baseId}${file}#${pointer ?? ''}`)
+      if (!byLocation.has(location)) {
+        const [file, pointer] = location.split('#')
+        byLocation.set(location, ajv.getSchema(`${baseId}${file}#${pointer ?? ''}`))
+      }
+      return byLocation.get(location)
     },
     locationOf: (schema) => locations.get(schema),
     validateEmbeddedSchema(schema) {
