@@ -13,8 +13,10 @@ export function checkRefs(
   spec: Spec,
   options: { path?: string; sourceMap?: SpecSourceMap | undefined },
 ): { refs: SpecRef[]; problems: Problem[] } {
-  const refs = collectRefs(spec.document)
+  const refs = collectRefs(spec.document, { mayShare: spec.serialization === 'yaml' })
   const problems: Problem[] = []
+  // Large specs repeat the same few hundred refs thousands of times: resolve each distinct one once.
+  const resolved = new Map<string, boolean>()
   for (const { pointer, ref } of refs) {
     const at = `${pointer}/$ref`
     const located = {
@@ -32,7 +34,9 @@ export function checkRefs(
           ...located,
         }),
       )
-    } else if (resolveInternalRef(spec.document, ref) === undefined) {
+    } else if (
+      !(resolved.get(ref) ?? resolved.set(ref, resolveInternalRef(spec.document, ref) !== undefined).get(ref))
+    ) {
       problems.push(
         problem({
           severity: 'error',

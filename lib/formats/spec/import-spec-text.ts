@@ -31,6 +31,11 @@ export type ImportSpecInput = {
   resolveExternal?: (relPath: string) => string | undefined
 }
 
+/** False only when no `$ref` in the text can name anything but '#…' (conservative: a false true costs a walk). */
+export function mayHaveExternalRefs(text: string): boolean {
+  return /\$ref['"]?\s*:\s*(?=\S)(?!['"]?#)/.test(text)
+}
+
 /**
  * The import entry of `backplane add-api`: parse → convert (Swagger 2.0 → OpenAPI 3.0, AsyncAPI 1.x/2.x → 3.0)
  * → bundle external $refs → problems. Keeps the serialization and the author's key order. Any error refuses the
@@ -73,12 +78,16 @@ export function importSpecText({ path, text, resolveExternal }: ImportSpecInput)
     )
   }
   const sourceMap = conversion === undefined ? data.sourceMap : undefined
-  const bundle = bundleExternalRefs(spec.document, {
-    path,
-    kind: spec.kind,
-    sourceMap,
-    readFile: resolveExternal ?? (() => undefined),
-  })
+  // Scanning the text is ~10× cheaper than walking a large document; only a possible external ref walks it.
+  const bundle = !mayHaveExternalRefs(text)
+    ? { document: spec.document, bundled: [], problems: [] }
+    : bundleExternalRefs(spec.document, {
+        path,
+        kind: spec.kind,
+        serialization: spec.serialization,
+        sourceMap,
+        readFile: resolveExternal ?? (() => undefined),
+      })
   problems.push(...bundle.problems)
   if (bundle.bundled.length > 0) {
     const filesBundled = [...new Set(bundle.bundled.map((b) => b.file))]

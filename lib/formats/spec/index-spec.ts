@@ -1,6 +1,6 @@
 import { escapePointerSegment, isRecord, segmentsFromPointer } from './json-pointer'
 import type { Spec } from './spec'
-import { derefInternal } from './spec-refs'
+import { type DerefCache, derefInternal } from './spec-refs'
 
 export const httpMethods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query'] as const
 export type HttpMethod = (typeof httpMethods)[number]
@@ -92,12 +92,23 @@ export type SpecIndex = OpenApiIndex | AsyncApiIndex
 
 const seg = escapePointerSegment
 
+/**
+ * Ref resolutions memoized for the duration of one synchronous indexSpec call (the same few hundred refs are
+ * followed tens of thousands of times in a large spec); dropped when the call returns, so edits never see
+ * stale entries.
+ */
+const callCaches = new WeakMap<object, DerefCache>()
+
+function resolve(doc: unknown, value: unknown, pointer?: string) {
+  return derefInternal(doc, value, pointer, typeof doc === 'object' && doc !== null ? callCaches.get(doc) : undefined)
+}
+
 function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined
 }
 
 function deref(doc: unknown, value: unknown, pointer: string): { value: Record<string, unknown>; pointer: string } {
-  const r = derefInternal(doc, value, pointer)
+  const r = resolve(doc, value, pointer)
   return { value: isRecord(r.value) ? r.value : {}, pointer: r.pointer ?? pointer }
 }
 
@@ -123,7 +134,7 @@ function preferredSchema(doc: unknown, content: unknown, pointer: string): { typ
   if (chosen === undefined) return { types }
   const media = deref(doc, content[chosen], `${pointer}/${seg(chosen)}`).value
   if (!('schema' in media)) return { types }
-  return { types, schema: derefInternal(doc, media.schema).value }
+  return { types, schema: resolve(doc, media.schema).value }
 }
 
 function parameter(doc: unknown, raw: unknown, pointer: string): OpenApiParameterIndex | undefined {
@@ -131,8 +142,7 @@ function parameter(doc: unknown, raw: unknown, pointer: string): OpenApiParamete
   const name = str(p.name)
   const location = str(p.in)
   if (name === undefined || location === undefined) return undefined
-  const schema =
-    'schema' in p ? derefInternal(doc, p.schema).value : preferredSchema(doc, p.content, `${at}/content`).schema
+  const schema = 'schema' in p ? resolve(doc, p.schema).value : preferredSchema(doc, p.content, `${at}/content`).schema
   return { name, in: location, required: location === 'path' ? true : p.required === true, schema, pointer: at }
 }
 
@@ -267,8 +277,8 @@ function indexAsyncApi(spec: Spec, doc: Record<string, unknown>): AsyncApiIndex 
           if (title !== undefined) entry.title = title
           const contentType = str(m.value.contentType) ?? str(doc.defaultContentType)
           if (contentType !== undefined) entry.contentType = contentType
-          if (m.value.payload !== undefined) entry.payload = derefInternal(doc, m.value.payload).value
-          if (m.value.headers !== undefined) entry.headers = derefInternal(doc, m.value.headers).value
+          if (m.value.payload !== undefined) entry.payload = resolve(doc, m.value.payload).value
+          if (m.value.headers !== undefined) entry.headers = resolve(doc, m.value.headers).value
           messages.push(entry)
         }
       }
@@ -334,5 +344,10 @@ function indexAsyncApi(spec: Spec, doc: Record<string, unknown>): AsyncApiIndex 
  */
 export function indexSpec(spec: Spec): SpecIndex {
   const doc = isRecord(spec.document) ? spec.document : {}
-  return spec.kind === 'openapi' ? indexOpenApi(spec, doc) : indexAsyncApi(spec, doc)
+  callCaches.set(doc, new Map())
+  try {
+    return spec.kind === 'openapi' ? indexOpenApi(spec, doc) : indexAsyncApi(spec, doc)
+  } finally {
+    callCaches.delete(doc)
+  }
 }

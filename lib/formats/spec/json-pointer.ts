@@ -1,7 +1,9 @@
 /** RFC 6901 JSON pointers: '' is the whole document, '/a/b~1c' is ['a', 'b/c']. Pure. */
 
 export function escapePointerSegment(segment: string | number): string {
-  return String(segment).replaceAll('~', '~0').replaceAll('/', '~1')
+  const s = String(segment)
+  // Fast path: almost no key needs escaping, and this runs for every node of large documents.
+  return s.includes('~') || s.includes('/') ? s.replaceAll('~', '~0').replaceAll('/', '~1') : s
 }
 
 export function pointerFromSegments(segments: readonly (string | number)[]): string {
@@ -17,18 +19,18 @@ export function pointerFromSegments(segments: readonly (string | number)[]): str
 export function segmentsFromPointer(pointer: string): string[] | undefined {
   let p = pointer
   if (p.startsWith('#')) {
-    try {
-      p = decodeURIComponent(p.slice(1))
-    } catch {
-      return undefined
-    }
+    if (!p.includes('%')) p = p.slice(1)
+    else
+      try {
+        p = decodeURIComponent(p.slice(1))
+      } catch {
+        return undefined
+      }
   }
   if (p === '') return []
   if (!p.startsWith('/')) return undefined
-  return p
-    .slice(1)
-    .split('/')
-    .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'))
+  const parts = p.slice(1).split('/')
+  return p.includes('~') ? parts.map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~')) : parts
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

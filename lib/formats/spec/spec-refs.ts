@@ -5,28 +5,57 @@ export type SpecRef = { pointer: string; ref: string }
 
 /**
  * Every string `$ref` in the document, in document order. Iterative (deep documents do not overflow the stack);
- * objects reached twice (shared after YAML aliases) are visited once.
+ * objects reached twice (shared after YAML aliases) are visited once. `mayShare: false` (a document straight
+ * from JSON.parse, or a structured clone of one) skips that bookkeeping.
  */
-export function collectRefs(document: unknown): SpecRef[] {
+export function collectRefs(document: unknown, options: { mayShare?: boolean } = {}): SpecRef[] {
+  const mayShare = options.mayShare ?? true
   const out: SpecRef[] = []
-  const seen = new Set<object>()
-  const stack: { value: unknown; pointer: string }[] = [{ value: document, pointer: '' }]
-  while (stack.length > 0) {
-    const { value, pointer } = stack.pop() as { value: unknown; pointer: string }
-    if (typeof value !== 'object' || value === null || seen.has(value)) continue
-    seen.add(value)
-    const children: { value: unknown; pointer: string }[] = []
+  // Explicit stack of (value, depth, key) in parallel arrays and one shared path: no pointer string is built
+  // unless a $ref is found (a 13 MB document has millions of nodes and ~10k refs).
+  const values: unknown[] = [document]
+  const depths: number[] = [0]
+  const keys: string[] = ['']
+  const path: string[] = []
+  const seen = mayShare ? new Set<object>() : undefined
+  while (values.length > 0) {
+    const value = values.pop()
+    const depth = depths.pop() as number
+    const key = keys.pop() as string
+    if (typeof value !== 'object' || value === null) continue
+    // Shared objects only come from YAML aliases; visiting each once also ends alias cycles. JSON.parse output
+    // shares nothing, and skipping the set halves the walk on large JSON documents.
+    if (seen !== undefined) {
+      if (seen.has(value)) continue
+      seen.add(value)
+    } else if (depth > 10_000) continue
+    path.length = Math.max(depth - 1, 0)
+    if (depth > 0) path.push(key)
     if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) children.push({ value: value[i], pointer: `${pointer}/${i}` })
-    } else {
-      const record = value as Record<string, unknown>
-      for (const key of Object.keys(record)) {
-        const child = record[key]
-        if (key === '$ref' && typeof child === 'string') out.push({ pointer, ref: child })
-        else children.push({ value: child, pointer: `${pointer}/${escapePointerSegment(key)}` })
+      for (let i = value.length - 1; i >= 0; i--) {
+        values.push(value[i])
+        depths.push(depth + 1)
+        keys.push(String(i))
+      }
+      continue
+    }
+    const record = value as Record<string, unknown>
+    const own = Object.keys(record)
+    for (let i = own.length - 1; i >= 0; i--) {
+      const k = own[i] as string
+      const child = record[k]
+      if (k === '$ref' && typeof child === 'string') continue
+      if (typeof child === 'object' && child !== null) {
+        values.push(child)
+        depths.push(depth + 1)
+        keys.push(k)
       }
     }
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as { value: unknown; pointer: string })
+    if (typeof record.$ref === 'string' && Object.hasOwn(record, '$ref')) {
+      let pointer = ''
+      for (const seg of path) pointer += `/${escapePointerSegment(seg)}`
+      out.push({ pointer, ref: record.$ref })
+    }
   }
   return out
 }
@@ -87,10 +116,13 @@ export function resolveInternalRef(document: unknown, ref: string): unknown {
  * Follows a chain of internal refs starting at `value` until a non-ref object; returns it with the pointer it
  * lives at (undefined pointer when `value` itself was no ref). Stops on a cycle or a dangling ref (undefined).
  */
+export type DerefCache = Map<string, { value: unknown; pointer: string } | undefined>
+
 export function derefInternal(
   document: unknown,
   value: unknown,
   pointer?: string,
+  cache?: DerefCache,
 ): { value: unknown; pointer: string | undefined } {
   let current = value
   let at = pointer
@@ -99,8 +131,12 @@ export function derefInternal(
     const ref = current.$ref
     if (!isInternalRef(ref) || visited.has(ref)) return { value: undefined, pointer: at }
     visited.add(ref)
-    const segments = segmentsFromPointer(ref)
-    const found = segments === undefined ? undefined : walkFollowingRefs(document, segments)
+    let found = cache?.get(ref)
+    if (found === undefined && !cache?.has(ref)) {
+      const segments = segmentsFromPointer(ref)
+      found = segments === undefined ? undefined : walkFollowingRefs(document, segments)
+      cache?.set(ref, found)
+    }
     if (found === undefined) return { value: undefined, pointer: at }
     current = found.value
     at = found.pointer

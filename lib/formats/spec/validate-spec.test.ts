@@ -12,7 +12,7 @@ function parsed(name: string) {
   return { path, spec: r.spec, sourceMap: r.sourceMap }
 }
 
-const errors = (ps: { severity: string }[]) => ps.filter((p) => p.severity === 'error')
+const errors = <T extends { severity: string }>(ps: T[]) => ps.filter((p) => p.severity === 'error')
 
 describe('validateSpec — AsyncAPI', () => {
   it('finds no errors or warnings in the valid AsyncAPI fixtures', async () => {
