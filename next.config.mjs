@@ -29,6 +29,11 @@ const nextConfig = {
     '@electric-sql/pglite',
     '@electric-sql/pglite-socket',
     'postgres',
+    // Spec parsers: Node packages with file readers and dynamic requires that bundling breaks.
+    '@asyncapi/parser',
+    '@asyncapi/converter',
+    '@scalar/openapi-parser',
+    '@scalar/openapi-upgrader',
   ],
   // A fresh clone may sit inside another folder with a lockfile of its own (CI clones next to shared/): pin the
   // project root so Turbopack and output tracing do not guess a parent.

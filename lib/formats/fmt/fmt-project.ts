@@ -1,7 +1,8 @@
 import { type Problem, problem } from '../../problems'
 import { printCanonicalJson } from '../canonical/print-canonical-json'
 import { parseOurJson } from '../parse-our-json'
-import { parseSpecText, printSpec } from '../spec'
+import { parseSpecText } from '../spec/parse-spec-text'
+import { printSpec } from '../spec/print-spec'
 import { formatKindOfPath } from '../validate/format-paths'
 import { validateParsedFormatFile } from '../validate/validate-format-file'
 
