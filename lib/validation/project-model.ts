@@ -42,11 +42,13 @@ export type ProjectModel = {
   apis: ApiEntry[]
 }
 
+/** The declared name; for a file that did not even parse, the name its file name gives. */
 export function nameOf(file: ProjectFile<unknown>): string | undefined {
   const raw = file.raw
-  if (typeof raw !== 'object' || raw === null) return undefined
-  const name = (raw as { name?: unknown }).name
-  return typeof name === 'string' ? name : undefined
+  const name = typeof raw === 'object' && raw !== null ? (raw as { name?: unknown }).name : undefined
+  if (typeof name === 'string') return name
+  if (raw !== undefined) return undefined
+  return /([^/]+)\.(process|database|queue)\.json$/.exec(file.path)?.[1]
 }
 
 /** First file of a kind with this name (duplicates are reported by the names rule). */

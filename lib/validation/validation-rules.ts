@@ -3,16 +3,8 @@
  * switch on; `rule` the precise, stable, documented rule. Per-file schema and spec rules come from lib/formats.
  */
 export const validationRules = {
-  // Files and names
-  fileJson: { code: 'json-syntax', rule: 'json.syntax' },
-  fileSchema: { code: 'schema-invalid', rule: 'schema.invalid' },
-  fileUnknown: { code: 'project-layout', rule: 'project.file.unknown' },
-  manifestMissing: { code: 'project-layout', rule: 'project.manifest.missing' },
-  apiMissingFile: { code: 'project-reference', rule: 'project.api.missing-file' },
-  apiTypeMismatch: { code: 'project-reference', rule: 'project.api.type-mismatch' },
-  apiUnlisted: { code: 'project-layout', rule: 'project.api.unlisted-file' },
+  // Names and ids (layout, JSON, schema and file-name rules are lib/formats' readProject: files.*, json.*, schema.*)
   nameDuplicate: { code: 'project-name', rule: 'project.name.duplicate' },
-  nameFileMismatch: { code: 'project-name', rule: 'project.name.file-mismatch' },
   idDuplicate: { code: 'project-id', rule: 'project.id.duplicate' },
   // Triggers
   triggerUnknownApi: { code: 'process-trigger', rule: 'process.trigger.unknown-api' },

@@ -387,18 +387,59 @@ export function toFiles(project: ProjectObjects): Record<string, string> {
 }
 
 /** A deep copy of the shop with one change applied to one file's object. */
-export function shopWith(path: string, change: (file: Record<string, unknown>) => void): Record<string, string> {
+export function shopWith(path: string, change: (file: JsonObject) => void): Record<string, string> {
   const project = shopProject()
-  const file = structuredClone(project[path]) as Record<string, unknown>
+  const file = structuredClone(project[path]) as JsonObject
   change(file)
   project[path] = file
   return toFiles(project)
 }
 
 /** 1-based line of the first line of `text` containing `needle` (to assert locations independently). */
-export function lineOf(text: string | undefined, needle: string): number {
+export function lineOf(text: string | undefined, needle: string, nth = 1): number {
   const lines = (text ?? '').split('\n')
-  const i = lines.findIndex((l) => l.includes(needle))
+  let seen = 0
+  const i = lines.findIndex((l) => l.includes(needle) && ++seen === nth)
   if (i < 0) throw new Error(`"${needle}" not found`)
   return i + 1
+}
+
+export type JsonObject = { [key: string]: unknown }
+
+function parentOf(root: unknown, pointer: string): { parent: JsonObject | unknown[]; key: string } {
+  const segments = pointer.slice(1).split('/')
+  const key = segments.pop() ?? ''
+  let node: unknown = root
+  for (const seg of segments) {
+    node = Array.isArray(node) ? node[Number(seg)] : (node as JsonObject)[seg]
+    if (typeof node !== 'object' || node === null) throw new Error(`nothing at ${pointer} (stopped at ${seg})`)
+  }
+  return { parent: node as JsonObject | unknown[], key }
+}
+
+/** The value at a JSON pointer of a fixture object (throws when absent: a test bug). */
+export function get(root: unknown, pointer: string): unknown {
+  const { parent, key } = parentOf(root, pointer)
+  return Array.isArray(parent) ? parent[Number(key)] : parent[key]
+}
+
+/** Sets the value at a JSON pointer (the parent must exist). */
+export function set(root: unknown, pointer: string, value: unknown): void {
+  const { parent, key } = parentOf(root, pointer)
+  if (Array.isArray(parent)) parent[Number(key)] = value
+  else parent[key] = value
+}
+
+/** Deletes the member at a JSON pointer. */
+export function del(root: unknown, pointer: string): void {
+  const { parent, key } = parentOf(root, pointer)
+  if (Array.isArray(parent)) parent.splice(Number(key), 1)
+  else delete parent[key]
+}
+
+/** Appends to the array at a JSON pointer. */
+export function push(root: unknown, pointer: string, value: unknown): void {
+  const list = get(root, pointer)
+  if (!Array.isArray(list)) throw new Error(`no array at ${pointer}`)
+  list.push(value)
 }

@@ -1,11 +1,11 @@
 import type { AstNode } from '../../expressions'
 import { checkExpression, type ExpressionScope, type JsonSchema, lookupField, parseExpression } from '../../expressions'
 import type { ProcessFile } from '../../formats'
-import { offsetInStringLiteral } from '../json-source'
 import { nodeOutputSchema } from '../node-output-schema'
 import { availableOutputs, type GraphNode, processGraphs } from '../process-graph'
 import type { ProjectFile, ProjectModel } from '../project-model'
 import type { RuleContext } from '../rule-context'
+import { offsetInStringLiteral } from '../string-literal-offset'
 
 type Found = { pointer: string; expr: string }
 

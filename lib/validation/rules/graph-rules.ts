@@ -67,7 +67,7 @@ function checkGraph(ctx: RuleContext, file: ProjectFile<ProcessFile>, graph: Gra
       ctx.report({
         rule: R.edgePortReused,
         file,
-        pointer,
+        pointer: `${pointer}/port`,
         message: `Port ${edge.port} of node ${edge.from} already leads to ${first}; a port leads to exactly one node.`,
         hint: 'Remove one of the edges (run steps one after the other, or fan out with a for-each).',
       })

@@ -2,12 +2,6 @@ import { nameOf, type ProjectFile } from '../project-model'
 import type { RuleContext } from '../rule-context'
 import { validationRules as R } from '../validation-rules'
 
-const suffixes: [string, RegExp][] = [
-  ['process', /^processes\/(.+)\.process\.json$/],
-  ['database', /^infra\/databases\/(.+)\.database\.json$/],
-  ['queue', /^infra\/queues\/(.+)\.queue\.json$/],
-]
-
 const plural: Record<string, string> = { process: 'processes', database: 'databases', queue: 'queues' }
 
 function idOf(file: ProjectFile<unknown>): string | undefined {
@@ -17,8 +11,9 @@ function idOf(file: ProjectFile<unknown>): string | undefined {
 }
 
 /**
- * Names are unique per kind and equal their file names (`processes/<name>.process.json`); ids are unique across
- * the whole project (API ids in the manifest included), since comments, layout and runs refer to them.
+ * Names are unique per kind (the file-name rule of lib/formats makes this hold for well-named files; a misnamed
+ * copy can still collide); ids are unique across the whole project (API ids in the manifest included), since
+ * comments, layout and runs refer to them.
  */
 export function namesRule(ctx: RuleContext): void {
   const { model } = ctx
@@ -32,16 +27,6 @@ export function namesRule(ctx: RuleContext): void {
     for (const file of files) {
       const name = nameOf(file)
       if (name === undefined) continue
-      const expected = suffixes.find(([k]) => k === kind)?.[1].exec(file.path)?.[1]
-      if (expected !== undefined && expected !== name) {
-        ctx.report({
-          rule: R.nameFileMismatch,
-          file,
-          pointer: '/name',
-          message: `The ${kind} is named ${name} but its file is ${file.path}.`,
-          hint: `Rename the file to ${file.path.replace(`${expected}.`, `${name}.`)} or set "name" to "${expected}".`,
-        })
-      }
       const first = seen.get(name)
       if (first !== undefined) {
         ctx.report({

@@ -68,6 +68,8 @@ function checkApiTrigger(
 ): void {
   const base = '/execution/trigger'
   const api = ctx.model.apis.find((a) => a.name === trigger.api)
+  // Without a (valid) manifest there is no list of APIs to check against; its own problem says so.
+  if (!ctx.model.manifest?.value) return
   if (!api) {
     const names = ctx.model.apis.filter((a) => a.type === 'rest').map((a) => a.name)
     ctx.report({
