@@ -37,6 +37,17 @@ describe('fmtProject', () => {
     expect(r.files['apis/orders.openapi.yaml']).toMatch(/^openapi: 3\.1\.0\n/)
   })
 
+  it('warns that re-printing a YAML spec drops its comments', () => {
+    const files = exampleProject()
+    files['apis/orders.openapi.yaml'] = `# the orders API\n${files['apis/orders.openapi.yaml']}`
+    const r = fmtProject(files)
+    expect(r.changed).toEqual(['apis/orders.openapi.yaml'])
+    expect(r.problems.map((p) => `${p.severity} ${p.rule} ${p.file}`)).toEqual([
+      'warning spec.yaml.comments apis/orders.openapi.yaml',
+    ])
+    expect(fmtProject(r.files).problems).toEqual([])
+  })
+
   it('leaves unparsable and future-version files untouched, reports them, and loses nothing', () => {
     const files = exampleProject()
     files['processes/bad.process.json'] = '{ "format": "backplane.process/v1", '

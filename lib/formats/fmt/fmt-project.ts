@@ -11,7 +11,8 @@ export type FmtResult = {
   files: Record<string, string>
   /** Paths whose text changed, sorted. */
   changed: string[]
-  /** Why a file was left as it was (syntax errors, unknown or future format versions). */
+  /** Why a file was left as it was (syntax errors, unknown or future format versions), and warnings about what a
+   * rewrite loses (YAML comments). */
   problems: Problem[]
 }
 
@@ -32,7 +33,10 @@ export function fmtFile(path: string, text: string): { text?: string; problems: 
   if (path.startsWith('apis/') && /\.(json|ya?ml)$/i.test(path)) {
     const parsed = parseSpecText({ path, text })
     if (!parsed.spec) return { problems: parsed.problems.filter((p) => p.severity === 'error') }
-    return { text: printSpec(parsed.spec), problems: [] }
+    const printed = printSpec(parsed.spec)
+    // Re-printing YAML drops its comments: say so (the spec module's warning) whenever fmt rewrites such a file.
+    const comments = printed === text ? [] : parsed.problems.filter((p) => p.rule === 'spec.yaml.comments')
+    return { text: printed, problems: comments }
   }
   return { problems: [] }
 }
@@ -58,8 +62,8 @@ export function fmtProject(files: Readonly<Record<string, string>>): FmtResult {
 }
 
 /**
- * `backplane fmt --check`: `ok` when every file is already canonical. Each file that is not gets a problem
- * (rule `fmt.not-canonical`); files fmt cannot read keep their own problems.
+ * `backplane fmt --check`: `ok` when every file is already canonical and readable. Each file that is not canonical
+ * gets a problem (rule `fmt.not-canonical`); files fmt cannot read keep their own problems.
  */
 export function checkFmt(files: Readonly<Record<string, string>>): {
   ok: boolean
@@ -80,5 +84,6 @@ export function checkFmt(files: Readonly<Record<string, string>>): {
       }),
     ),
   ]
-  return { ok: result.changed.length === 0 && result.problems.length === 0, changed: result.changed, problems }
+  const ok = result.changed.length === 0 && !result.problems.some((p) => p.severity === 'error')
+  return { ok, changed: result.changed, problems }
 }
