@@ -160,6 +160,7 @@ function indexPathItems(
   doc: Record<string, unknown>,
   section: 'paths' | 'webhooks',
   documentSecurity: Record<string, string[]>[],
+  parametersOnly: boolean,
 ): OpenApiOperationIndex[] {
   const items = doc[section]
   if (!isRecord(items)) return []
@@ -194,6 +195,10 @@ function indexPathItems(
       if (operationId !== undefined) entry.operationId = operationId
       const summary = str(op.summary)
       if (summary !== undefined) entry.summary = summary
+      if (parametersOnly) {
+        out.push(entry)
+        continue
+      }
       if (op.requestBody !== undefined) {
         const rb = deref(doc, op.requestBody, `${pointer}/requestBody`)
         const { types, schema } = preferredSchema(doc, rb.value.content, `${rb.pointer}/content`)
@@ -221,13 +226,13 @@ function indexPathItems(
   return out
 }
 
-function indexOpenApi(spec: Spec, doc: Record<string, unknown>): OpenApiIndex {
+function indexOpenApi(spec: Spec, doc: Record<string, unknown>, parametersOnly: boolean): OpenApiIndex {
   const documentSecurity = securityOf(doc.security) ?? []
   return {
     kind: 'openapi',
     version: spec.version,
-    operations: indexPathItems(doc, 'paths', documentSecurity),
-    webhooks: indexPathItems(doc, 'webhooks', documentSecurity),
+    operations: indexPathItems(doc, 'paths', documentSecurity, parametersOnly),
+    webhooks: indexPathItems(doc, 'webhooks', documentSecurity, parametersOnly),
     schemas: named(doc, 'schemas'),
     securitySchemes: securitySchemes(doc),
   }
@@ -340,13 +345,14 @@ function indexAsyncApi(spec: Spec, doc: Record<string, unknown>): AsyncApiIndex 
  * The outline of a spec for cross-file validation and the editor: OpenAPI operations (with merged parameters,
  * request body, responses and effective security) or AsyncAPI 3 channels and operations, plus named components.
  * Internal `$ref`s of the indexed objects are followed (schemas one level: a schema's own nested refs stay as
- * written, see resolveInternalRef). Tolerates invalid documents (skips what it cannot read); pure; never throws.
+ * written, see resolveInternalRef). `parametersOnly` leaves OpenAPI request bodies and responses out (empty), for
+ * checks that need only the parameters of large documents. Tolerates invalid documents (skips what it cannot read); pure; never throws.
  */
-export function indexSpec(spec: Spec): SpecIndex {
+export function indexSpec(spec: Spec, options: { parametersOnly?: boolean } = {}): SpecIndex {
   const doc = isRecord(spec.document) ? spec.document : {}
   callCaches.set(doc, new Map())
   try {
-    return spec.kind === 'openapi' ? indexOpenApi(spec, doc) : indexAsyncApi(spec, doc)
+    return spec.kind === 'openapi' ? indexOpenApi(spec, doc, options.parametersOnly === true) : indexAsyncApi(spec, doc)
   } finally {
     callCaches.delete(doc)
   }

@@ -4,61 +4,57 @@ import { escapePointerSegment, getAtSegments, isRecord, segmentsFromPointer } fr
 export type SpecRef = { pointer: string; ref: string }
 
 /**
- * Every string `$ref` in the document, in document order. Iterative (deep documents do not overflow the stack);
- * objects reached twice (shared after YAML aliases) are visited once. `mayShare: false` (a document straight
- * from JSON.parse, or a structured clone of one) skips that bookkeeping.
+ * Every string `$ref` in the document, in document order. Objects reached twice (shared after YAML aliases) are
+ * visited once; `mayShare: false` (a document straight from JSON.parse, or a structured clone of one) skips that
+ * bookkeeping. Nesting deeper than 1500 levels is not searched.
  */
 export function collectRefs(document: unknown, options: { mayShare?: boolean } = {}): SpecRef[] {
-  const mayShare = options.mayShare ?? true
   const out: SpecRef[] = []
-  // Explicit stack of (value, depth, key) in parallel arrays and one shared path: no pointer string is built
-  // unless a $ref is found (a 13 MB document has millions of nodes and ~10k refs).
-  const values: unknown[] = [document]
-  const depths: number[] = [0]
-  const keys: string[] = ['']
+  // One shared path, and no pointer string unless a $ref is found: a 13 MB document has millions of nodes and
+  // ~10k refs. Shared objects only come from YAML aliases; visiting each once also ends alias cycles. JSON.parse
+  // output shares nothing, and skipping the identity set halves the walk there. Recursion (faster than an
+  // explicit stack in V8) stops at a depth no real spec reaches.
+  const seen = (options.mayShare ?? true) ? new Set<object>() : undefined
   const path: string[] = []
-  const seen = mayShare ? new Set<object>() : undefined
-  while (values.length > 0) {
-    const value = values.pop()
-    const depth = depths.pop() as number
-    const key = keys.pop() as string
-    if (typeof value !== 'object' || value === null) continue
-    // Shared objects only come from YAML aliases; visiting each once also ends alias cycles. JSON.parse output
-    // shares nothing, and skipping the set halves the walk on large JSON documents.
+  const visit = (value: object, depth: number): void => {
+    if (depth > maxDepth) return
     if (seen !== undefined) {
-      if (seen.has(value)) continue
+      if (seen.has(value)) return
       seen.add(value)
-    } else if (depth > 10_000) continue
-    path.length = Math.max(depth - 1, 0)
-    if (depth > 0) path.push(key)
+    }
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) {
-        values.push(value[i])
-        depths.push(depth + 1)
-        keys.push(String(i))
+      for (let i = 0; i < value.length; i++) {
+        const child: unknown = value[i]
+        if (typeof child === 'object' && child !== null) {
+          path.push(String(i))
+          visit(child, depth + 1)
+          path.pop()
+        }
       }
-      continue
+      return
     }
     const record = value as Record<string, unknown>
-    const own = Object.keys(record)
-    for (let i = own.length - 1; i >= 0; i--) {
-      const k = own[i] as string
-      const child = record[k]
-      if (k === '$ref' && typeof child === 'string') continue
-      if (typeof child === 'object' && child !== null) {
-        values.push(child)
-        depths.push(depth + 1)
-        keys.push(k)
-      }
-    }
-    if (typeof record.$ref === 'string' && Object.hasOwn(record, '$ref')) {
+    const ref = record.$ref
+    if (typeof ref === 'string' && Object.hasOwn(record, '$ref')) {
       let pointer = ''
       for (const seg of path) pointer += `/${escapePointerSegment(seg)}`
-      out.push({ pointer, ref: record.$ref })
+      out.push({ pointer, ref })
+    }
+    for (const key of Object.keys(record)) {
+      const child = record[key]
+      if (typeof child === 'object' && child !== null) {
+        path.push(key)
+        visit(child, depth + 1)
+        path.pop()
+      }
     }
   }
+  if (typeof document === 'object' && document !== null) visit(document, 0)
   return out
 }
+
+/** Deeper than any real spec; bounds recursion on pathological input. */
+const maxDepth = 1500
 
 export function isInternalRef(ref: string): boolean {
   return ref.startsWith('#')

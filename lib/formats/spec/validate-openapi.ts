@@ -64,7 +64,7 @@ async function scalarValidate(document: Record<string, unknown>) {
 
 /** The path-template rule Scalar's validate() leaves out: `{name}` in a path ⇔ a path parameter `name`. */
 function pathParameterProblems(spec: Spec, options: Options): Problem[] {
-  const index = indexSpec(spec)
+  const index = indexSpec(spec, { parametersOnly: true })
   if (index.kind !== 'openapi') return []
   const out: Problem[] = []
   for (const op of index.operations) {
