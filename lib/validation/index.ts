@@ -13,6 +13,18 @@ export {
 } from './process-graph'
 export type { ApiEntry, ProjectFile, ProjectModel } from './project-model'
 export type { Rule, RuleContext } from './rule-context'
+export type {
+  ValidationClient,
+  ValidationPort,
+  ValidationRequest,
+  ValidationResponse,
+} from './validate-in-worker'
+export {
+  createValidationClient,
+  handleValidationRequest,
+  isValidationRequest,
+  isValidationResponse,
+} from './validate-in-worker'
 export type { ValidateProjectOptions, ValidateProjectResult } from './validate-project'
 export { crossFileRules, validateProject } from './validate-project'
 export type { ValidationRule } from './validation-rules'
