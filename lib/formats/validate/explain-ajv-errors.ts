@@ -374,10 +374,14 @@ function explainOne(e: Located): Custom | undefined {
         maxProperties: 'must have at most {} entries',
       }
       const limit = params.limit
+      // "at least 1 item", "at least 2 items"
+      const text = words[e.keyword]!.replace('{}', String(limit)).replace(/(characters|items|entries)$/, (w) =>
+        limit === 1 ? { characters: 'character', items: 'item', entries: 'entry' }[w]! : w,
+      )
       return {
         pointer: p,
         keyword: e.keyword,
-        message: `${where} ${words[e.keyword]!.replace('{}', String(limit))}`,
+        message: `${where} ${text}`,
         hint: desc,
       }
     }

@@ -241,6 +241,43 @@ describe('validateFormatFile', () => {
     expect(t.hint).toMatch(/"string", "number"/)
   })
 
+  it('words the size limits (minItems, maxLength, minProperties, maximum, exclusiveMinimum) and locates them', () => {
+    const process = processText(['/nodes/check-items/cases', []], ['/nodes/done/label', 'x'.repeat(201)])
+    const p = validateFormatFile({ path: processPath, text: process })
+    const byPointer = Object.fromEntries(p.problems.map((x) => [x.pointer, x]))
+    expect(byPointer['/nodes/check-items/cases']).toMatchObject({
+      rule: 'schema.minItems',
+      message: 'nodes.check-items.cases must have at least 1 item',
+      ...positionOf(process, '[]'),
+    })
+    expect(byPointer['/nodes/done/label']).toMatchObject({
+      rule: 'schema.maxLength',
+      message: 'nodes.done.label must have at most 200 characters',
+    })
+    const db = JSON.parse(exampleText('orders-db.database.json'))
+    db.connection.poolSize = 101
+    db.tables.orders.columns = {}
+    const dbText = printCanonicalJson('database', db)
+    const d = validateFormatFile({ path: 'infra/databases/orders-db.database.json', text: dbText })
+    expect(d.problems.map((x) => `${x.rule} ${x.pointer} ${x.line}:${x.column} ${x.message}`)).toEqual([
+      `schema.maximum /connection/poolSize ${positionOf(dbText, '101').line}:${positionOf(dbText, '101').column} connection.poolSize must be at most 100`,
+      `schema.minProperties /tables/orders/columns ${positionOf(dbText, '{}').line}:${positionOf(dbText, '{}').column} tables.orders.columns must have at least 1 entry`,
+    ])
+    const canvas = JSON.parse(exampleText('canvas.json'))
+    canvas.canvases.overview.viewport.zoom = 0
+    const canvasText = printCanonicalJson('canvas', canvas)
+    const c = validateFormatFile({ path: 'canvas.json', text: canvasText })
+    expect(c.problems).toEqual([
+      expect.objectContaining({
+        rule: 'schema.exclusiveMinimum',
+        pointer: '/canvases/overview/viewport/zoom',
+        message: 'canvases.overview.viewport.zoom must be greater than 0',
+        ...positionOf(canvasText, '"zoom": 0'),
+        column: positionOf(canvasText, '"zoom": 0').column + 8,
+      }),
+    ])
+  })
+
   it('never throws on odd top-level values', () => {
     for (const text of ['[]', '1', '"x"', 'null', '{"format": 3}']) {
       const r = validateFormatFile({ path: 'canvas.json', text })
