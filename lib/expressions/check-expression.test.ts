@@ -68,6 +68,33 @@ describe('checkExpression: lambdas', () => {
     expect(rules('$reduce(input.items.price, function($a, $b){ $a + $b }, 0)')).toEqual([])
   })
 
+  it('treats partial applications like lambdas', () => {
+    expect(rules('$map(input.items, $substring(?, 0, 2))')).toEqual([])
+    expect(rules('$substring(?, 0, 2)')).toEqual(['expression.lambda.not-inline'])
+    expect(rules('($p := $substring(?, 0, 2); $p("abc"))')).toEqual(['expression.lambda.named'])
+  })
+
+  it('refuses an immediately invoked lambda', () => {
+    expect(rules('(function($x){ $x })(1)')).toEqual(['expression.function.not-builtin', 'expression.lambda.not-inline'])
+  })
+
+  it('accepts the rest of JSONata: transforms, group-by, sort, focus and index bindings, parent, wildcards', () => {
+    for (const text of [
+      'input ~> | items | { "done": true } |',
+      'input.items{ sku: $sum(qty) }',
+      'input.items^(>qty).sku',
+      'input.items@$i.$i.sku',
+      'input.items#$p.$p',
+      'input.items.%.orderId',
+      '**.sku',
+      'nodes.*',
+      '$each(input, function($v, $k){ $k })',
+      '$fromMillis($toMillis(run.startedAt) + 1000)',
+    ]) {
+      expect(rules(text), text).toEqual([])
+    }
+  })
+
   it('refuses lambdas anywhere else and calling a variable', () => {
     expect(rules('function($x){ 1 }')).toEqual(['expression.lambda.not-inline'])
     expect(rules('$string(function($x){ 1 })')).toEqual(['expression.lambda.not-inline'])

@@ -65,6 +65,13 @@ describe('evaluateExpression', () => {
     expect(!big.ok && big.error.jsonataCode).toBe('D2015')
   })
 
+  it('stops at the stack limit instead of overflowing the JavaScript stack', async () => {
+    let deep = 'input.orderId'
+    for (let i = 0; i < 400; i++) deep = `(${deep} & "")`
+    const r = await evaluateExpression(deep, context)
+    expect(!r.ok && r.error.jsonataCode).toBe('D1011')
+  })
+
   it('is deterministic: a compiled expression gives the same result each time', async () => {
     const c = compileExpression('{ "id": input.orderId, "n": $count(input.items) }')
     expect(c.ok).toBe(true)

@@ -445,6 +445,58 @@ describe('database nodes', () => {
     })
   })
 
+  it('[process.database.unknown-column] and capabilities in joins, aggregates and transactions', async () => {
+    const joins = shopWith(F, (f) => {
+      set(f, '/nodes/items/operation/joins', [
+        { table: 'orders', type: 'inner', on: { left: 'order_id', right: 'ident' } },
+      ])
+    })
+    await expectRule(joins, {
+      rule: 'process.database.unknown-column',
+      file: F,
+      pointer: '/nodes/items/operation/joins/0/on/right',
+      needle: '"right": "ident"',
+    })
+    await expectRule(joins, {
+      rule: 'process.database.capability-missing',
+      file: F,
+      pointer: '/nodes/items/operation/joins',
+      needle: '"joins"',
+    })
+    const aggregate = shopWith(N, (f) => {
+      set(f, '/nodes/count/operation/aggregates/sum', { fn: 'sum', column: 'amount' })
+    })
+    await expectRule(aggregate, {
+      rule: 'process.database.unknown-column',
+      file: N,
+      pointer: '/nodes/count/operation/aggregates/sum/column',
+      needle: '"amount"',
+    })
+    const tx = shopWith(P, (f) => {
+      const insert = get(f, '/nodes/save/operation')
+      set(f, '/nodes/save/operation', {
+        op: 'transaction',
+        steps: [
+          { name: 'order', operation: insert },
+          {
+            name: 'lines',
+            operation: {
+              op: 'find',
+              table: 'order_items',
+              joins: [{ table: 'orders', type: 'left', on: { left: 'order_id', right: 'id' } }],
+            },
+          },
+        ],
+      })
+    })
+    await expectRule(tx, {
+      rule: 'process.database.capability-missing',
+      file: P,
+      pointer: '/nodes/save/operation/steps/1/operation/joins',
+      needle: '"joins"',
+    })
+  })
+
   it('[process.database.key-not-primary] and [process.database.missing-column-value]', async () => {
     const files = shopWith(G, (f) => {
       set(f, '/nodes/load/operation/key', { customer_id: { expr: 'input.orderId' } })
