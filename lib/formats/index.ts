@@ -106,5 +106,9 @@ export type { UpgradeResult, UpgradeSteps } from './upgrade-steps'
 export { runUpgrades } from './upgrade-steps'
 export { readablePath } from './validate/explain-ajv-errors'
 export { expectedPaths, formatKindOfPath, pathOfFormat } from './validate/format-paths'
-export type { ValidateFormatFileOptions, ValidateFormatFileResult } from './validate/validate-format-file'
-export { validateFormatFile, validateParsedFormatFile } from './validate/validate-format-file'
+export type {
+  ValidateFormatFileOptions,
+  ValidateFormatFileResult,
+  ValidateFormatValueOptions,
+} from './validate/validate-format-file'
+export { validateFormatFile, validateFormatValue, validateParsedFormatFile } from './validate/validate-format-file'

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Problem } from '../../problems'
 import { printCanonicalJson } from '../canonical/print-canonical-json'
 import { exampleText, loadExamples, positionOf } from '../test-support'
-import { validateFormatFile } from './validate-format-file'
+import { validateFormatFile, validateFormatValue } from './validate-format-file'
 
 const processPath = 'processes/create-order.process.json'
 
@@ -275,6 +275,32 @@ describe('validateFormatFile', () => {
         ...positionOf(canvasText, '"zoom": 0'),
         column: positionOf(canvasText, '"zoom": 0').column + 8,
       }),
+    ])
+  })
+
+  it('validates a value without text (HTTP body, document export): same rules, pointers, no positions', () => {
+    const value = JSON.parse(exampleText('fulfilment.queue.json'))
+    expect(validateFormatValue({ kind: 'queue', value }).problems).toEqual([])
+    value.consumers['ship-order'].concurrency = 0
+    const r = validateFormatValue({ kind: 'queue', value })
+    expect(r.valid).toBe(false)
+    expect(r.problems).toEqual([
+      {
+        severity: 'error',
+        code: 'schema-minimum',
+        rule: 'schema.minimum',
+        message: 'consumers.ship-order.concurrency must be at least 1',
+        hint: 'Deliveries to this consumer running at once.',
+        pointer: '/consumers/ship-order/concurrency',
+      },
+    ])
+    const named = validateFormatValue({
+      kind: 'queue',
+      value: JSON.parse(exampleText('fulfilment.queue.json')),
+      file: 'infra/queues/other.queue.json',
+    })
+    expect(named.problems.map((p) => `${p.rule} ${p.file}`)).toEqual([
+      'files.name-mismatch infra/queues/other.queue.json',
     ])
   })
 

@@ -260,3 +260,34 @@ function explainMetaErrors(errors: ErrorObject[], base: string, file: string, so
   }
   return out
 }
+
+const noSourceMap: SourceMap = { locate: () => undefined, locateKey: () => undefined }
+
+export type ValidateFormatValueOptions = {
+  kind: FormatKind
+  /** Any value: an HTTP body, a document export, a workflow input. */
+  value: unknown
+  /** The file the value stands for, when there is one (problems then name it and the file-name rule applies). */
+  file?: string
+  upgradeSteps?: Partial<Record<FormatKind, UpgradeSteps>>
+}
+
+/**
+ * validateFormatFile for a value that has no text (so problems have pointers but no line:column): the same
+ * format/version, schema and embedded-schema checks, for every entry point that is not a file read.
+ */
+export function validateFormatValue(options: ValidateFormatValueOptions): ValidateFormatFileResult {
+  const { kind, value, file } = options
+  const stem = file ? formatKindOfPath(file)?.name : undefined
+  const result = validateParsedFormatFile({
+    path: file ?? `this ${kind}`,
+    text: '',
+    kind,
+    ...(stem !== undefined ? { stem } : {}),
+    parsed: { value, sourceMap: noSourceMap, problems: [] },
+    ...(options.upgradeSteps ? { upgradeSteps: options.upgradeSteps } : {}),
+  })
+  if (file !== undefined) return { ...result, sourceMap: undefined }
+  const problems = result.problems.map(({ file: _, ...rest }) => rest)
+  return { ...result, sourceMap: undefined, problems }
+}
