@@ -42,7 +42,8 @@ export type RuntimeHarness = {
   taskQueue: string
   key: Uint8Array
   projectId: string
-  worker: Worker
+  /** Absent with `{ worker: false }` (the test runs its own worker processes). */
+  worker: Worker | undefined
   /** Starts a second, independent database (a bound SQL block's PostgreSQL). */
   blockDatabase(prefix: string): Promise<TestDatabase>
   stop(): Promise<void>
@@ -76,14 +77,17 @@ export async function startRuntimeHarness(
     taskQueue,
     ...(options.hooks ? { hooks: options.hooks } : {}),
   })
-  const worker = await createBackplaneWorker({
-    connection: env.nativeConnection,
-    taskQueue,
-    activities: runtime.activities,
-    workflowBundle: await sharedBundle(),
-    stickyQueueScheduleToStartTimeout: '1s',
-  })
-  const running = options.worker === false ? Promise.resolve() : worker.run()
+  const worker =
+    options.worker === false
+      ? undefined
+      : await createBackplaneWorker({
+          connection: env.nativeConnection,
+          taskQueue,
+          activities: runtime.activities,
+          workflowBundle: await sharedBundle(),
+          stickyQueueScheduleToStartTimeout: '1s',
+        })
+  const running = worker ? worker.run() : Promise.resolve()
   const extra: TestDatabase[] = []
   return {
     db,
@@ -99,7 +103,7 @@ export async function startRuntimeHarness(
       return d
     },
     async stop() {
-      if (options.worker !== false) {
+      if (worker) {
         worker.shutdown()
         await running
       }

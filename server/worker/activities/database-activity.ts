@@ -58,9 +58,10 @@ export async function runDatabaseOperation(
         return { replayed: true, output: prior[0]?.output ?? null }
       }
       const output = await runSingleOrSteps(tx, req.block, op)
+      // postgres.js serializes a jsonb parameter itself (JSON.stringify): pass the value, not its text.
       await tx.unsafe(`update ${IDEMPOTENCY_TABLE} set output = $2::jsonb where key = $1`, [
         req.idempotencyKey,
-        JSON.stringify(output ?? null),
+        (output ?? null) as postgres.ParameterOrJSON<never>,
       ])
       return { replayed: false, output }
     })

@@ -50,7 +50,8 @@ export class SqlBuilder {
 
   param(value: unknown, column: Column): string {
     const v = value === undefined ? null : value
-    this.params.push(column.type === 'jsonb' && v !== null ? JSON.stringify(v) : v)
+    // postgres.js serializes jsonb parameters itself (JSON.stringify), so values go in as they are.
+    this.params.push(v)
     return `$${this.params.length}::${pgType[column.type]}`
   }
 
