@@ -62,12 +62,13 @@ export async function readProjectFolder(dir: string, label = dir): Promise<Proje
   return { files, binaryFiles }
 }
 
-export async function assertDirectory(dir: string): Promise<void> {
+/** `label` is the path as the user typed it, for messages. */
+export async function assertDirectory(dir: string, label = dir): Promise<void> {
   const info = await stat(dir).catch(() => undefined)
   if (info === undefined)
-    throw inputError(`${dir}: no such directory`, 'check the path, or create a project with: backplane new <dir>')
+    throw inputError(`${label}: no such directory`, 'check the path, or create a project with: backplane new <dir>')
   if (!info.isDirectory())
-    throw inputError(`${dir}: not a directory`, 'pass the project folder (the one holding backplane.json)')
+    throw inputError(`${label}: not a directory`, 'pass the project folder (the one holding backplane.json)')
 }
 
 /** True when `dir` does not exist or holds nothing at all. */

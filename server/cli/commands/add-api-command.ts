@@ -6,8 +6,6 @@ import { inputError, usageError } from '../cli-error'
 import type { Command } from '../command'
 import { ExitCode } from '../exit-code'
 import { formatProblem, hasErrors } from '../format-problems'
-import { importSpecFile } from '../import-spec-file'
-import { addApiToManifest, readManifestFile } from '../project-core'
 import { assertDirectory } from '../read-project-folder'
 import { writeProjectFiles } from '../write-project-files'
 
@@ -36,6 +34,9 @@ export const addApiCommand: Command = {
   ],
   examples: ['backplane add-api shop orders.yaml', 'backplane add-api shop ./specs/petstore.json --name pets'],
   async run(ctx) {
+    // The core (ajv, spec parsers, Yjs) loads only when a command runs, so --help and usage errors are instant.
+    const { addApiToManifest, readManifestFile } = await import('../project-core')
+    const { importSpecFile } = await import('../import-spec-file')
     const [dirArg = '', specArg = ''] = ctx.positionals
     const dir = resolve(ctx.cwd, dirArg)
     await assertDirectory(dir, dirArg)

@@ -3,7 +3,6 @@ import { sortProblems } from '../../../lib/problems'
 import type { Command } from '../command'
 import { ExitCode } from '../exit-code'
 import { formatProblem, hasErrors } from '../format-problems'
-import { formatProjectFiles } from '../project-core'
 import { readProjectFolder } from '../read-project-folder'
 import { writeProjectFiles } from '../write-project-files'
 
@@ -19,6 +18,8 @@ export const fmtCommand: Command = {
   options: [{ name: 'check', type: 'boolean', description: 'Only list files that are not canonical (exit 1 if any)' }],
   examples: ['backplane fmt examples/shop', 'backplane fmt . --check'],
   async run(ctx) {
+    // The core (ajv, spec parsers, Yjs) loads only when a command runs, so --help and usage errors are instant.
+    const { formatProjectFiles } = await import('../project-core')
     const [dirArg = ''] = ctx.positionals
     const dir = resolve(ctx.cwd, dirArg)
     const folder = await readProjectFolder(dir, dirArg)

@@ -4,7 +4,6 @@ import { inputError } from '../cli-error'
 import type { Command } from '../command'
 import { ExitCode } from '../exit-code'
 import { formatProblem, hasErrors } from '../format-problems'
-import { hashProjectFiles } from '../project-core'
 import { readProjectFolder } from '../read-project-folder'
 
 export const hashCommand: Command = {
@@ -19,6 +18,8 @@ export const hashCommand: Command = {
   options: [{ name: 'json', type: 'boolean', description: 'Print {"files": {path: identity}, "project": identity}' }],
   examples: ['backplane hash examples/shop'],
   async run(ctx) {
+    // The core (ajv, spec parsers, Yjs) loads only when a command runs, so --help and usage errors are instant.
+    const { hashProjectFiles } = await import('../project-core')
     const [dirArg = ''] = ctx.positionals
     const folder = await readProjectFolder(resolve(ctx.cwd, dirArg), dirArg)
     if (folder.binaryFiles.length > 0) {

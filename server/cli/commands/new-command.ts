@@ -3,7 +3,6 @@ import { basename, join, resolve } from 'node:path'
 import { inputError } from '../cli-error'
 import type { Command } from '../command'
 import { ExitCode } from '../exit-code'
-import { newProjectFiles } from '../project-core'
 import { isAbsentOrEmpty } from '../read-project-folder'
 import { writeProjectFiles } from '../write-project-files'
 
@@ -20,6 +19,8 @@ export const newCommand: Command = {
   options: [{ name: 'name', type: 'string', value: '<name>', description: 'Project name (default: the folder name)' }],
   examples: ['backplane new shop', 'backplane new ./projects/shop --name "Online shop"'],
   async run(ctx) {
+    // The core (ajv, spec parsers, Yjs) loads only when a command runs, so --help and usage errors are instant.
+    const { newProjectFiles } = await import('../project-core')
     const [dirArg = ''] = ctx.positionals
     const dir = resolve(ctx.cwd, dirArg)
     if (!(await isAbsentOrEmpty(dir, dirArg))) {

@@ -4,7 +4,6 @@ import { inputError } from '../cli-error'
 import type { Command } from '../command'
 import { ExitCode } from '../exit-code'
 import { formatProblem, hasErrors } from '../format-problems'
-import { packProjectFiles } from '../project-core'
 import { readProjectFolder } from '../read-project-folder'
 import { writeFileAtomic } from '../write-project-files'
 
@@ -28,6 +27,8 @@ export const packCommand: Command = {
   ],
   examples: ['backplane pack examples/shop -o shop.yjs'],
   async run(ctx) {
+    // The core (ajv, spec parsers, Yjs) loads only when a command runs, so --help and usage errors are instant.
+    const { packProjectFiles } = await import('../project-core')
     const [dirArg = ''] = ctx.positionals
     const outputArg = ctx.strings.output ?? ''
     const folder = await readProjectFolder(resolve(ctx.cwd, dirArg), dirArg)

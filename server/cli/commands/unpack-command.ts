@@ -5,7 +5,6 @@ import { inputError } from '../cli-error'
 import type { Command } from '../command'
 import { ExitCode } from '../exit-code'
 import { formatProblem, hasErrors } from '../format-problems'
-import { unpackUpdate } from '../project-core'
 import { isAbsentOrEmpty, readProjectFolder } from '../read-project-folder'
 import { isSafeRelativePath, writeProjectFiles } from '../write-project-files'
 
@@ -23,6 +22,8 @@ export const unpackCommand: Command = {
   ],
   examples: ['backplane unpack shop.yjs -o shop', 'backplane unpack shop.yjs -o shop --force'],
   async run(ctx) {
+    // The core (ajv, spec parsers, Yjs) loads only when a command runs, so --help and usage errors are instant.
+    const { unpackUpdate } = await import('../project-core')
     const [fileArg = ''] = ctx.positionals
     const outputArg = ctx.strings.output ?? ''
     const dir = resolve(ctx.cwd, outputArg)

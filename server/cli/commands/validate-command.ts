@@ -3,7 +3,6 @@ import { sortProblems } from '../../../lib/problems'
 import type { Command } from '../command'
 import { ExitCode } from '../exit-code'
 import { formatProblem, hasErrors, summarizeProblems } from '../format-problems'
-import { binaryFileProblems, validateProjectFiles } from '../project-core'
 import { readProjectFolder } from '../read-project-folder'
 
 export const validateCommand: Command = {
@@ -18,6 +17,8 @@ export const validateCommand: Command = {
   options: [{ name: 'json', type: 'boolean', description: 'Print the problems as a JSON array (DESIGN §4 Problem)' }],
   examples: ['backplane validate examples/shop', 'backplane validate . --json > problems.json'],
   async run(ctx) {
+    // The core (ajv, spec parsers, Yjs) loads only when a command runs, so --help and usage errors are instant.
+    const { binaryFileProblems, validateProjectFiles } = await import('../project-core')
     const [dirArg = ''] = ctx.positionals
     const folder = await readProjectFolder(resolve(ctx.cwd, dirArg), dirArg)
     const problems = sortProblems([
