@@ -181,6 +181,13 @@ describe('indexSpec — AsyncAPI', () => {
       channel: 'dashboard',
     })
     expect(index.operations.find((o) => o.id === 'receiveLightMeasurement')?.security).toEqual(['saslScram256'])
+    const chat = indexSpec(
+      spec(
+        'chat.yaml',
+        'asyncapi: 3.0.0\nchannels:\n  c:\n    messages: {a: {}, b: {}}\noperations:\n  o: {action: send, channel: {$ref: "#/channels/c"}}\n',
+      ),
+    )
+    expect(chat.kind === 'asyncapi' && chat.operations[0]?.messages.map((m) => m.id)).toEqual(['a', 'b'])
     expect(index.schemas.map((s) => s.name)).toContain('lightMeasuredPayload')
     expect(index.securitySchemes.map((s) => s.type)).toEqual([
       'userPassword',

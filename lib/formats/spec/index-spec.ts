@@ -319,12 +319,25 @@ function indexAsyncApi(spec: Spec, doc: Record<string, unknown>): AsyncApiIndex 
       }
       const channel = channelRef(op.channel)
       if (channel !== undefined) entry.channel = channel
+      // AsyncAPI 3: an operation without `messages` carries every message of its channel.
+      const ofChannel = (id: string | undefined): AsyncApiMessageRef[] =>
+        (channels.find((c) => c.id === id)?.messages ?? []).map((m) => ({
+          id: m.id,
+          pointer: m.pointer,
+          channel: id as string,
+        }))
+      if (op.messages === undefined) entry.messages = ofChannel(channel)
       const summary = str(op.summary)
       if (summary !== undefined) entry.summary = summary
       if (op.reply !== undefined) {
         const reply = deref(doc, op.reply, `${base}/reply`)
-        entry.reply = { messages: messagesOf(reply.value.messages, `${reply.pointer}/messages`) }
         const replyChannel = channelRef(reply.value.channel)
+        entry.reply = {
+          messages:
+            reply.value.messages === undefined
+              ? ofChannel(replyChannel)
+              : messagesOf(reply.value.messages, `${reply.pointer}/messages`),
+        }
         if (replyChannel !== undefined) entry.reply.channel = replyChannel
       }
       operations.push(entry)
