@@ -1,6 +1,6 @@
 import canonicalize from 'canonicalize'
 import { parseOurJson } from '../parse-our-json'
-import { parseDataText } from '../spec'
+import { parseDataText } from '../spec/parse-data-text'
 import { formatKindOfPath } from '../validate/format-paths'
 import { blobSha256 } from './sha256'
 
