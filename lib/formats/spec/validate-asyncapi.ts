@@ -33,6 +33,20 @@ export function loadAsyncApiParser(): Promise<Parser> {
 
 const severities = ['error', 'warning', 'info', 'info'] as const
 
+/** Schema messages from Spectral ('"info" property must have required property "version"') → a concrete fix. */
+function schemaHint(message: string): string | undefined {
+  const required = /must have required property ["']([^"']+)["']/.exec(message)
+  if (required) return `Add the required \`${required[1]}\` property here.`
+  const extra = /Property ["']([^"']+)["'] is not expected to be here/.exec(message)
+  if (extra)
+    return `Remove \`${extra[1]}\`, fix its spelling, or rename it to \`x-${extra[1]}\` to make it an extension.`
+  if (/allowed values/.test(message)) return 'Use one of the allowed values listed in the message.'
+  const type = /must be (string|object|array|number|integer|boolean)/.exec(message)
+  if (type)
+    return `Change the value to a${type[1] === 'object' || type[1] === 'array' || type[1] === 'integer' ? 'n' : ''} ${type[1]}.`
+  return undefined
+}
+
 /** Hints for the Spectral rules users meet most; others get a generic one naming the rule. */
 const hints: Record<string, string> = {
   'asyncapi-latest-version':
@@ -108,7 +122,10 @@ export async function validateAsyncApi(spec: Spec, options: Options): Promise<Pr
         code: d.severity === 0 ? 'spec-invalid' : 'spec-lint',
         rule: asyncapiSpectralRule(d.code),
         message: d.message,
-        hint: hints[d.code] ?? `Fix this per the AsyncAPI ${spec.version} specification (rule ${d.code}).`,
+        hint:
+          (d.code.startsWith('asyncapi-document') ? schemaHint(d.message) : undefined) ??
+          hints[d.code] ??
+          `Fix this per the AsyncAPI ${spec.version} specification (rule ${d.code}).`,
         ...located(d.pointer),
       }),
     )

@@ -39,7 +39,9 @@ describe('validateSpec — AsyncAPI', () => {
     })
     expect(action?.message).toContain('send')
     expect(action?.hint).not.toBe('')
-    expect(problems.some((p) => p.pointer === '/info' && /version/.test(p.message))).toBe(true)
+    expect(problems.find((p) => p.pointer === '/info' && /version/.test(p.message))?.hint).toBe(
+      'Add the required `version` property here.',
+    )
   })
 
   it('reports a missing ref once, at the $ref', async () => {
