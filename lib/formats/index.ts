@@ -26,6 +26,7 @@ export { queueUpgrades, upgradeQueue } from './queue/upgrade-queue'
 export type { FormatKind, SchemaDocument } from './schemas'
 export { currentVersion, formatKinds, formatName, formatTag, schemaFileOf, schemaFiles } from './schemas'
 export type { SourceLocation, SourceMap } from './source-map'
+export { lineIndex } from './source-map'
 export type {
   ApiId,
   ApiOperationTrigger,
