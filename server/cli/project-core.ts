@@ -140,12 +140,14 @@ export async function hashProjectFiles(files: readonly FolderFile[]): Promise<Ha
   return { files: identities, project: await projectIdentity(map), problems }
 }
 
-/** folder -> Y.Doc (importProject) -> one Yjs update. */
-export function packProjectFiles(files: readonly FolderFile[]): { update?: Uint8Array; problems: Problem[] } {
+/**
+ * folder -> Y.Doc (importProject) -> one Yjs update. Never refuses: an invalid design, and even a file that does
+ * not parse (kept verbatim by importProject), is packed as it is — the working copy may be invalid. The problems
+ * importProject noticed come back for the shell to show.
+ */
+export function packProjectFiles(files: readonly FolderFile[]): { update: Uint8Array; problems: Problem[] } {
   const { doc, problems } = importProject(toFileMap(files))
-  const blocking = problems.filter((p) => p.severity === 'error' && p.rule.endsWith('.syntax'))
-  if (blocking.length > 0) return { problems }
-  return { update: Y.encodeStateAsUpdate(doc), problems: problems.filter((p) => p.severity !== 'error') }
+  return { update: Y.encodeStateAsUpdate(doc), problems }
 }
 
 /** Yjs update -> fresh Y.Doc -> exportProject. A malformed update is an error value, never a throw. */

@@ -235,6 +235,19 @@ describe('pack and unpack', () => {
     expect(await readFile(join(out, 'README.md'), 'utf8')).toBe('# Webhooks\n\nHow we ingest.\n')
   })
 
+  it('packs an invalid design and a file that does not parse, keeping that file verbatim', async () => {
+    const dir = await copyToTemp(join(examplesDir, 'chat'))
+    const broken = '{ "format": "backplane.process/v1", "nodes": '
+    await writeFile(join(dir, 'processes', 'draft.process.json'), broken)
+    const update = join(await tempDir(), 'chat.yjs')
+    const packed = await runCli(['pack', dir, '-o', update])
+    expect(packed.code).toBe(0)
+    expect(packed.stderr).toMatch(/^processes\/draft\.process\.json:1:\d+ error json\.syntax /m)
+    const out = join(await tempDir(), 'out')
+    expect((await runCli(['unpack', update, '-o', out])).code).toBe(0)
+    expect(await readFile(join(out, 'processes', 'draft.process.json'), 'utf8')).toBe(broken)
+  })
+
   it('refuses to pack a folder with a binary file rather than drop it', async () => {
     const dir = await copyToTemp(join(examplesDir, 'chat'))
     await writeFile(join(dir, 'logo.png'), Buffer.from([0x89, 0x50, 0xff, 0xfe]))

@@ -3,7 +3,7 @@ import { sortProblems } from '../../../lib/problems'
 import { inputError } from '../cli-error'
 import type { Command } from '../command'
 import { ExitCode } from '../exit-code'
-import { formatProblem, hasErrors } from '../format-problems'
+import { formatProblem } from '../format-problems'
 import { readProjectFolder } from '../read-project-folder'
 import { writeFileAtomic } from '../write-project-files'
 
@@ -12,8 +12,8 @@ export const packCommand: Command = {
   summary: 'Turn a project folder into a Yjs update (the live document)',
   description:
     'Imports every file of the folder into a live design document (a Y.Doc) and writes its state as one Yjs\n' +
-    'update (Y.encodeStateAsUpdate). An invalid design is packed as it is — the document may be invalid, and\n' +
-    'validation says why — but a file that does not parse cannot be, and stops the command with exit 1.',
+    'update (Y.encodeStateAsUpdate). An invalid design is packed as it is (the live document may be invalid;\n' +
+    'validate says why), and a file that does not parse is kept verbatim; what import noticed is printed.',
   positionals: [{ name: 'dir', description: 'Project folder' }],
   options: [
     {
@@ -41,9 +41,8 @@ export const packCommand: Command = {
     const result = packProjectFiles(folder.files)
     const problems = sortProblems(result.problems)
     for (const p of problems) ctx.out.stderr(`${formatProblem(p)}\n`)
-    if (result.update === undefined || hasErrors(problems)) {
-      ctx.out.stderr(`${dirArg}: not packed; fix the errors above\n`)
-      return ExitCode.invalidInput
+    if (problems.length > 0) {
+      ctx.out.stderr(`packed as it is (files that do not parse are kept verbatim); see: backplane validate ${dirArg}\n`)
     }
     await writeFileAtomic(resolve(ctx.cwd, outputArg), result.update)
     ctx.out.stdout(`packed ${folder.files.length} files into ${outputArg} (${result.update.byteLength} bytes)\n`)
