@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readSpecFixture, specFixturesDir } from '../../../tests/fixtures/specs/spec-fixtures'
 import { bundleExternalRefs, joinRelative } from './bundle-external-refs'
@@ -9,8 +9,9 @@ import { specsEqualWithKeyOrder } from './specs-equal-with-key-order'
 import { validateSpec } from './validate-spec'
 
 const externalDir = join(specFixturesDir, 'external')
-const readExternal = (rel: string) => {
-  const full = join(externalDir, rel)
+/** readFile as the CLI does it: relative to the directory of the spec being bundled. */
+const readerFor = (name: string) => (rel: string) => {
+  const full = join(externalDir, dirname(name), rel)
   return existsSync(full) ? readFileSync(full, 'utf8') : undefined
 }
 
@@ -21,7 +22,7 @@ function bundleFixture(name: string) {
   const before = structuredClone(parsed.spec.document)
   const result = bundleExternalRefs(parsed.spec.document, {
     path: name,
-    readFile: readExternal,
+    readFile: readerFor(name),
     sourceMap: parsed.sourceMap,
   })
   expect(specsEqualWithKeyOrder(before, parsed.spec.document), 'input not mutated').toBe(true)
@@ -72,6 +73,21 @@ describe('bundleExternalRefs', () => {
     expect(shipment.properties.parcels?.items).toEqual({ $ref: '#/components/schemas/shipment/$defs/parcel' })
     const problems = await validateSpec({ ...spec, document: doc }, { path: 'shipments.openapi.yaml' })
     expect(problems).toEqual([])
+  })
+
+  it('bundles a split AsyncAPI 3 document into components by where each part is used', async () => {
+    const { spec, result } = bundleFixture('asyncapi/events.asyncapi.yaml')
+    expect(result.problems).toEqual([])
+    const doc = result.document as {
+      channels: Record<string, unknown>
+      components: Record<string, Record<string, unknown>>
+    }
+    expect(Object.keys(doc.components)).toEqual(['messages', 'schemas', 'channels', 'operationTraits'])
+    expect(Object.keys(doc.components.schemas ?? {})).toEqual(['headers', 'order', 'line', 'Customer'])
+    expect(doc.channels.orderShipped).toEqual({ $ref: '#/components/channels/orderShipped' })
+    expect(collectRefs(doc).every((r) => r.ref.startsWith('#/'))).toBe(true)
+    const problems = await validateSpec({ ...spec, document: doc }, { path: 'events.asyncapi.yaml' })
+    expect(problems.filter((p) => p.severity !== 'info')).toEqual([])
   })
 
   it('reports a missing file at the $ref, located', () => {
