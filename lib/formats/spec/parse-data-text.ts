@@ -76,6 +76,20 @@ function collectCommentOffsets(token: unknown, out: number[], depth = 0): void {
   }
 }
 
+/**
+ * The parser reports an unclosed quoted string at the end of the file; the user needs where it opened: the last
+ * `quote` before `end` that starts a value (after ':', '-', '[', '{', ',' or at a line start).
+ */
+function openingQuoteOffset(text: string, end: number, quote: string): number {
+  for (let i = Math.min(end, text.length - 1); i >= 0; i--) {
+    if (text[i] !== quote) continue
+    let j = i - 1
+    while (j >= 0 && (text[j] === ' ' || text[j] === '\t')) j--
+    if (j < 0 || ':-[{,\n'.includes(text[j] as string)) return i
+  }
+  return end
+}
+
 function parseYaml(path: string, text: string): ParseDataResult {
   const lineCounter = new LineCounter()
   const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text))
@@ -90,14 +104,18 @@ function parseYaml(path: string, text: string): ParseDataResult {
   const doc = docs[0]
   for (const d of docs) {
     for (const e of d.errors) {
+      const quote = /Missing closing (["'])quote/.exec(e.message)?.[1]
+      const at = quote ? openingQuoteOffset(text, e.pos[0], quote) : e.pos[0]
       problems.push(
         problem({
           severity: 'error',
           ...specRules.syntax,
           message: `YAML syntax error: ${e.message.split('\n')[0]}`,
-          hint: 'Fix the YAML at this position (indentation, an unclosed quote or a duplicate key are the usual causes).',
+          hint: quote
+            ? `The string opened with ${quote} here is never closed: add the closing ${quote}.`
+            : 'Fix the YAML at this position (indentation, an unclosed quote or a duplicate key are the usual causes).',
           file: path,
-          ...located(e.pos[0]),
+          ...located(at),
         }),
       )
     }

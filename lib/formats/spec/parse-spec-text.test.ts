@@ -46,7 +46,8 @@ describe('parseSpecText', () => {
     expect(yaml.spec).toBeUndefined()
     expect(yaml.problems.length).toBeGreaterThan(0)
     for (const p of yaml.problems) expect(p).toMatchObject({ severity: 'error', rule: 'spec.syntax' })
-    expect(yaml.problems[0]?.line).toBeGreaterThanOrEqual(3)
+    expect(yaml.problems[0]).toMatchObject({ line: 3, column: 10 })
+    expect(yaml.problems[0]?.hint).toContain('never closed')
     for (const text of ['', '[1, 2]', '"just a string"', 'a: [', '{', '---\na: 1\n---\nb: 2\n', 'a: *nope\n']) {
       const r = parseSpecText({ path: 'x.yaml', text })
       expect(r.spec).toBeUndefined()
