@@ -1,11 +1,6 @@
 import { parentPort, Worker, workerData } from 'node:worker_threads'
 import type { Problem } from '../lib/problems'
-import {
-  createValidationClient,
-  handleValidationRequest,
-  isValidationRequest,
-  type ValidateProjectOptions,
-} from '../lib/validation'
+import { createValidationClient, serveValidationRequests, type ValidateProjectOptions } from '../lib/validation'
 
 const marker = 'backplaneValidationWorker'
 
@@ -52,8 +47,8 @@ export function startValidationWorker(): ValidationWorker {
 // (a test runner's pool, say) from serving.
 const port = parentPort
 if (port && (workerData as Record<string, unknown> | null)?.[marker] === true) {
-  port.on('message', (message: unknown) => {
-    if (!isValidationRequest(message)) return
-    void handleValidationRequest(message).then((response) => port.postMessage(response))
+  serveValidationRequests({
+    postMessage: (m) => port.postMessage(m),
+    onMessage: (listener) => port.on('message', listener),
   })
 }

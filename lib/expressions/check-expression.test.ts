@@ -75,7 +75,10 @@ describe('checkExpression: lambdas', () => {
   })
 
   it('refuses an immediately invoked lambda', () => {
-    expect(rules('(function($x){ $x })(1)')).toEqual(['expression.function.not-builtin', 'expression.lambda.not-inline'])
+    expect(rules('(function($x){ $x })(1)')).toEqual([
+      'expression.function.not-builtin',
+      'expression.lambda.not-inline',
+    ])
   })
 
   it('accepts the rest of JSONata: transforms, group-by, sort, focus and index bindings, parent, wildcards', () => {

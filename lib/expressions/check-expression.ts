@@ -4,7 +4,7 @@ import { expressionFunctions } from './expression-functions'
 import { positionInExpression } from './expression-position'
 import { expressionRules } from './expression-rules'
 import { type ExpressionScope, runFields } from './expression-scope'
-import { type ExpressionProblem, parseExpression } from './parse-expression'
+import { type ExpressionParseCache, type ExpressionProblem, parseExpression } from './parse-expression'
 import { translateRegex } from './re2-regex-engine'
 import { lookupField } from './schema-fields'
 
@@ -456,8 +456,12 @@ function dedupe(problems: ExpressionProblem[]): ExpressionProblem[] {
  * root names, `nodes.<id>` available here, `item` only inside for-each, `run.id`/`run.startedAt`, and field paths
  * against known schemas (warnings). Without a scope only the profile is checked. Pure; never throws.
  */
-export function checkExpression(text: string, scope?: ExpressionScope): CheckExpressionResult {
-  const parsed = parseExpression(text)
+export function checkExpression(
+  text: string,
+  scope?: ExpressionScope,
+  options: { parseCache?: ExpressionParseCache } = {},
+): CheckExpressionResult {
+  const parsed = parseExpression(text, options.parseCache)
   if (!parsed.ok) return { problems: [parsed.problem] }
   const w: Walk = {
     text,

@@ -15,6 +15,7 @@ export type { ApiEntry, ProjectFile, ProjectModel } from './project-model'
 export type { Rule, RuleContext } from './rule-context'
 export type {
   ValidationClient,
+  ValidationHostPort,
   ValidationPort,
   ValidationRequest,
   ValidationResponse,
@@ -24,8 +25,9 @@ export {
   handleValidationRequest,
   isValidationRequest,
   isValidationResponse,
+  serveValidationRequests,
 } from './validate-in-worker'
-export type { ValidateProjectOptions, ValidateProjectResult } from './validate-project'
-export { crossFileRules, validateProject } from './validate-project'
+export type { ProjectValidator, ValidateProjectOptions, ValidateProjectResult } from './validate-project'
+export { createProjectValidator, crossFileRules, validateProject } from './validate-project'
 export type { ValidationRule } from './validation-rules'
 export { validationRules } from './validation-rules'

@@ -1,3 +1,4 @@
+import type { ExpressionParseCache } from '../expressions'
 import { type Problem, problem } from '../problems'
 import type { ProjectModel } from './project-model'
 
@@ -18,14 +19,17 @@ export type ReportInit = {
 /** Everything a cross-file rule gets: the model, and one way to report. */
 export type RuleContext = {
   model: ProjectModel
+  /** Parsed expressions by text, shared by every rule (and across runs of one long-lived validator). */
+  parseCache: ExpressionParseCache
   report(init: ReportInit): void
 }
 
 export type Rule = (ctx: RuleContext) => void
 
-export function createRuleContext(model: ProjectModel, out: Problem[]): RuleContext {
+export function createRuleContext(model: ProjectModel, out: Problem[], parseCache: ExpressionParseCache): RuleContext {
   return {
     model,
+    parseCache,
     report({ rule, severity = 'error', file, pointer, message, hint, at }) {
       const where = at ?? file.locate(pointer)
       out.push(

@@ -1,5 +1,5 @@
 import type { Problem } from '../problems'
-import { type ValidateProjectOptions, validateProject } from './validate-project'
+import { createProjectValidator, type ProjectValidator, type ValidateProjectOptions } from './validate-project'
 
 /**
  * The message protocol between a caller and a validation worker (a browser Web Worker or a Node worker_threads
@@ -31,13 +31,34 @@ export function isValidationResponse(value: unknown): value is ValidationRespons
 }
 
 /** The worker side: answers one request. Never throws (a thrown bug becomes a `failure` response). */
-export async function handleValidationRequest(request: ValidationRequest): Promise<ValidationResponse> {
+export async function handleValidationRequest(
+  request: ValidationRequest,
+  validator: ProjectValidator = createProjectValidator(),
+): Promise<ValidationResponse> {
   try {
-    const { problems } = await validateProject(request.files, request.options)
+    const { problems } = await validator.validate(request.files, request.options)
     return { type: 'result', id: request.id, problems }
   } catch (e) {
     return { type: 'failure', id: request.id, message: e instanceof Error ? (e.stack ?? e.message) : String(e) }
   }
+}
+
+/** What a worker host needs: hear requests, post answers (`self` in a Web Worker, `parentPort` in Node). */
+export type ValidationHostPort = {
+  postMessage(message: ValidationResponse): void
+  onMessage(listener: (message: unknown) => void): void
+}
+
+/**
+ * Serves validation requests on a worker's port; the whole body of a worker script. In a browser:
+ * `serveValidationRequests({ postMessage: (m) => self.postMessage(m), onMessage: (l) => { self.onmessage = (e) => l(e.data) } })`.
+ */
+export function serveValidationRequests(port: ValidationHostPort): void {
+  const validator = createProjectValidator()
+  port.onMessage((message) => {
+    if (!isValidationRequest(message)) return
+    void handleValidationRequest(message, validator).then((response) => port.postMessage(response))
+  })
 }
 
 /** What a client needs from a worker: post a message, and hear answers. Both Web Workers and worker_threads fit. */

@@ -1,3 +1,4 @@
+import { createExpressionParseCache, type ExpressionParseCache } from '../expressions'
 import { type Problem, sortProblems } from '../problems'
 import { loadProject } from './load-project'
 import { createRuleContext, type Rule } from './rule-context'
@@ -72,12 +73,30 @@ function dedupe(problems: Problem[]): Problem[] {
  * ids are given), de-duplicated and sorted. The one entry point of the CLI, the server and the editor. Pure
  * (no I/O); never throws for any input.
  */
-export async function validateProject(
+export function validateProject(
   files: Readonly<Record<string, string>>,
   options: ValidateProjectOptions = {},
 ): Promise<ValidateProjectResult> {
+  return runValidation(files, options, createExpressionParseCache())
+}
+
+/** A long-lived validator (an editor's worker): same results as validateProject, parsed expressions kept warm. */
+export type ProjectValidator = {
+  validate(files: Readonly<Record<string, string>>, options?: ValidateProjectOptions): Promise<ValidateProjectResult>
+}
+
+export function createProjectValidator(): ProjectValidator {
+  const cache = createExpressionParseCache()
+  return { validate: (files, options = {}) => runValidation(files, options, cache) }
+}
+
+async function runValidation(
+  files: Readonly<Record<string, string>>,
+  options: ValidateProjectOptions,
+  parseCache: ExpressionParseCache,
+): Promise<ValidateProjectResult> {
   const { model, problems } = await loadProject(files, { validateSpecs: options.validateSpecs !== false })
-  const ctx = createRuleContext(model, problems)
+  const ctx = createRuleContext(model, problems, parseCache)
   for (const rule of crossFileRules) rule(ctx)
   const located = options.elementIds ? withElementIds(problems, options.elementIds) : problems
   return { problems: sortProblems(dedupe(located)) }

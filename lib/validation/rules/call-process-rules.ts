@@ -46,7 +46,7 @@ export function callProcessRules(ctx: RuleContext): void {
         continue
       }
       if (!callee.value) continue
-      const parsed = parseExpression(node.input.expr)
+      const parsed = parseExpression(node.input.expr, ctx.parseCache)
       const keys = parsed.ok ? objectKeys(parsed.ast) : undefined
       if (!keys) continue
       const { properties, required, known } = inputProperties(callee.value)

@@ -1,5 +1,12 @@
 import type { AstNode } from '../../expressions'
-import { checkExpression, type ExpressionScope, type JsonSchema, lookupField, parseExpression } from '../../expressions'
+import {
+  checkExpression,
+  type ExpressionParseCache,
+  type ExpressionScope,
+  type JsonSchema,
+  lookupField,
+  parseExpression,
+} from '../../expressions'
 import type { ProcessFile } from '../../formats'
 import { nodeOutputSchema } from '../node-output-schema'
 import { availableOutputs, type GraphNode, processGraphs } from '../process-graph'
@@ -33,8 +40,8 @@ function expressionsOf(value: unknown, pointer: string, out: Found[], skipBody: 
 }
 
 /** The schema of one item of a for-each, when its items expression is a plain path into a known schema. */
-function itemSchema(items: string, scope: ExpressionScope): JsonSchema | undefined {
-  const parsed = parseExpression(items)
+function itemSchema(items: string, scope: ExpressionScope, cache: ExpressionParseCache): JsonSchema | undefined {
+  const parsed = parseExpression(items, cache)
   if (!parsed.ok || parsed.ast.type !== 'path') return undefined
   const names: string[] = []
   for (const step of parsed.ast.steps ?? []) {
@@ -63,7 +70,11 @@ function itemSchema(items: string, scope: ExpressionScope): JsonSchema | undefin
   return undefined
 }
 
-function scopesOf(process: ProcessFile, model: ProjectModel): Map<string, { gn: GraphNode; scope: ExpressionScope }> {
+function scopesOf(
+  process: ProcessFile,
+  model: ProjectModel,
+  cache: ExpressionParseCache,
+): Map<string, { gn: GraphNode; scope: ExpressionScope }> {
   const graphs = processGraphs(process)
   const processNodeIds = graphs.flatMap((g) => [...g.nodes.keys()])
   const outputs = new Map<string, JsonSchema | undefined>()
@@ -85,7 +96,7 @@ function scopesOf(process: ProcessFile, model: ProjectModel): Map<string, { gn: 
       if (item) scope.item = item
       out.set(id, { gn, scope })
       if (gn.node.kind === 'for-each') {
-        const schema = itemSchema(gn.node.items.expr, scope)
+        const schema = itemSchema(gn.node.items.expr, scope, cache)
         visit(id, ids, schema === undefined ? {} : { schema })
       }
     }
@@ -95,11 +106,11 @@ function scopesOf(process: ProcessFile, model: ProjectModel): Map<string, { gn: 
 }
 
 function checkProcess(ctx: RuleContext, file: ProjectFile<ProcessFile>, process: ProcessFile): void {
-  for (const [, { gn, scope }] of scopesOf(process, ctx.model)) {
+  for (const [, { gn, scope }] of scopesOf(process, ctx.model, ctx.parseCache)) {
     const found: Found[] = []
     expressionsOf(gn.node, gn.pointer, found, gn.node.kind === 'for-each')
     for (const { pointer, expr } of found) {
-      const { problems } = checkExpression(expr, scope)
+      const { problems } = checkExpression(expr, scope, { parseCache: ctx.parseCache })
       const literal = file.locate(pointer)
       for (const p of problems) {
         const at =
