@@ -1,9 +1,10 @@
 import { defineConfig } from 'drizzle-kit'
 
-// `npx drizzle-kit generate --name <change>` writes SQL migrations from lib/db/schema.ts into drizzle/.
+// `npx drizzle-kit generate --name <change>` writes SQL migrations from the schema files into drizzle/.
+// lib/db/web-schema.ts holds the web app's own tables (two-factor, OAuth links, invitations).
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './lib/db/schema.ts',
+  schema: ['./lib/db/schema.ts', './lib/db/web-schema.ts'],
   out: './drizzle',
   dbCredentials: { url: process.env.DATABASE_URL ?? 'postgres://localhost:5432/backplane' },
 })
