@@ -17,6 +17,9 @@ export const apiErrorStatus = {
   'personal-organization': 409,
   'rate-limited': 429,
   internal: 500,
+  'invalid-archive': 400,
+  'payload-too-large': 413,
+  unavailable: 503,
 } as const
 export type ApiErrorCode = keyof typeof apiErrorStatus
 

@@ -1,2 +1,8 @@
 export type { LiveDocumentTarget } from './with-live-document'
-export { LiveDocumentError, LiveDocumentFailure, serviceEditOrigin, withLiveDocument } from './with-live-document'
+export {
+  LiveDocumentError,
+  LiveDocumentFailure,
+  liveEditorFor,
+  serviceEditOrigin,
+  withLiveDocument,
+} from './with-live-document'

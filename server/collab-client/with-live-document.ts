@@ -111,3 +111,12 @@ export async function withLiveDocument<T>(target: LiveDocumentTarget, change: (d
     doc.destroy()
   }
 }
+
+/**
+ * A `LiveEditor` (lib/service/commits) over `withLiveDocument`: what restore and import are given, so the service
+ * layer edits live documents only as a client of the collab server.
+ */
+export function liveEditorFor(options: Omit<LiveDocumentTarget, 'projectId'>) {
+  return <T>(projectId: string, change: (doc: Y.Doc) => T): Promise<T> =>
+    withLiveDocument({ ...options, projectId }, change)
+}

@@ -3,19 +3,25 @@ import { diffProjects, type ProjectDiff } from '../../diff'
 import { exportProject } from '../../doc'
 import { CommitErrorCode, type CommitResult, fail, ok } from './commit-result'
 import { getCommitFiles } from './get-commit-files'
-import { headCommitId } from './list-commits'
+import { getCommit, headCommitId } from './list-commits'
 import { loadDesignDoc } from './load-design-doc'
 
-/** The semantic diff from commit `from` to commit `to` (lib/diff), breaking API changes flagged. */
+/**
+ * The semantic diff from commit `from` to commit `to` (lib/diff), breaking API changes flagged. `from` omitted: the
+ * parent of `to` (what that commit changed; the first commit adds everything).
+ */
 export async function diffCommits(
   db: Db,
-  input: { projectId: string; from: string; to: string },
+  input: { projectId: string; from?: string; to: string },
 ): Promise<CommitResult<ProjectDiff>> {
+  const to = await getCommit(db, { projectId: input.projectId, commitId: input.to })
+  if (!to) return fail(CommitErrorCode.notFound, `no commit ${input.to} in this project`)
+  const from = input.from ?? to.parentId
   const [before, after] = await Promise.all([
-    getCommitFiles(db, { projectId: input.projectId, commitId: input.from }),
+    from ? getCommitFiles(db, { projectId: input.projectId, commitId: from }) : Promise.resolve({}),
     getCommitFiles(db, { projectId: input.projectId, commitId: input.to }),
   ])
-  if (!before) return fail(CommitErrorCode.notFound, `no commit ${input.from} in this project`)
+  if (!before) return fail(CommitErrorCode.notFound, `no commit ${from} in this project`)
   if (!after) return fail(CommitErrorCode.notFound, `no commit ${input.to} in this project`)
   return ok(diffProjects(before, after))
 }
