@@ -191,6 +191,17 @@ function checkRootPath(w: Walk, steps: AstNode[]): void {
       )
       return
     }
+    const body = scope.bodyOf?.[id]
+    if (body !== undefined) {
+      report(
+        w,
+        expressionRules.nodeNotRun,
+        idStep,
+        `Node ${id} runs inside the body of for-each ${body}; its results are not visible here.`,
+        `Read nodes.${quoteName(body)} (the array of the body's return values) after the for-each instead.`,
+      )
+      return
+    }
     if (all.includes(id)) {
       report(
         w,

@@ -12,6 +12,8 @@ export type ExpressionScope = {
   nodes: Readonly<Record<string, { output?: JsonSchema }>>
   /** Every node id of the process, so a node that exists but has not certainly run gets its own message. */
   processNodeIds?: readonly string[]
+  /** Node id → the for-each whose body holds it, for body nodes not visible here (a better message). */
+  bodyOf?: Readonly<Record<string, string>>
   /** Present inside a for-each body: the schema of one item when known. */
   item?: { schema?: JsonSchema }
 }

@@ -983,6 +983,19 @@ describe('expressions in processes', () => {
     })
   })
 
+  it('[expression.reference.node-not-run] explains that for-each body nodes are not visible outside', async () => {
+    const files = shopWith(F, (f) => {
+      set(f, '/nodes/done/value/expr', 'nodes.ship')
+    })
+    const problems = await expectRule(files, {
+      rule: 'expression.reference.node-not-run',
+      file: F,
+      pointer: '/nodes/done/value/expr',
+      needle: '"nodes.ship"',
+    })
+    expect(problems.find((p) => p.rule === 'expression.reference.node-not-run')?.message).toContain('for-each each')
+  })
+
   it('[expression.function.forbidden] and [expression.recursion] inside a process', async () => {
     const files = shopWith(C, (f) => {
       set(f, '/nodes/sum/expression/expr', '$f := function($x){ $f($x) }')
@@ -1027,5 +1040,38 @@ describe('validateProject', () => {
     expect(problems.length).toBeGreaterThan(2)
     const keys = problems.map((p) => `${p.file}`)
     expect([...keys].sort()).toEqual(keys)
+  })
+})
+
+describe('a large project', () => {
+  it('of 120 processes (chains of 30 nodes) passes clean', async () => {
+    const project = shopProject()
+    for (let i = 0; i < 120; i++) {
+      const name = `step-${i}`
+      const nodes: Record<string, unknown> = {}
+      const edges: unknown[] = []
+      for (let n = 0; n < 30; n++) {
+        const prev = n === 0 ? 'input.x' : `nodes.\`n-${n - 1}\` + 1`
+        nodes[`n-${n}`] = { kind: 'compute', label: `N${n}`, expression: { expr: prev }, output: { type: 'number' } }
+        if (n > 0) edges.push({ from: `n-${n - 1}`, port: 'out', to: `n-${n}` })
+      }
+      nodes.end = { kind: 'return', label: 'End', value: { expr: '{ "y": nodes.`n-29` }' } }
+      edges.push({ from: 'n-29', port: 'out', to: 'end' })
+      project[`processes/${name}.process.json`] = {
+        format: 'backplane.process/v1',
+        id: `prc_${String(i).padStart(16, 'x')}`,
+        name,
+        type: 'calculation',
+        execution: { model: 'sync', trigger: { kind: 'manual' }, timeout: '5s' },
+        description: 'A chain.',
+        inputs: { type: 'object', properties: { x: { type: 'number' } }, required: ['x'] },
+        outputs: { success: { type: 'object', properties: { y: { type: 'number' } } }, errors: {} },
+        entry: 'n-0',
+        nodes,
+        edges,
+      }
+    }
+    const { problems } = await validateProject(toFiles(project), { validateSpecs: false })
+    expect(problems).toEqual([])
   })
 })

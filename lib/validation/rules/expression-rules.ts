@@ -91,7 +91,12 @@ function scopesOf(
         const schema = outputs.get(n)
         nodes[n] = schema === undefined ? {} : { output: schema }
       }
-      const scope: ExpressionScope = { nodes, processNodeIds }
+      const bodyOf: Record<string, string> = {}
+      for (const g of graphs) {
+        if (g.key === '' || g.key === graphKey || gn.forEachParents.includes(g.key)) continue
+        for (const bodyNode of g.nodes.keys()) bodyOf[bodyNode] = g.key
+      }
+      const scope: ExpressionScope = { nodes, processNodeIds, bodyOf }
       if (process.inputs !== undefined) scope.input = process.inputs
       if (item) scope.item = item
       out.set(id, { gn, scope })
