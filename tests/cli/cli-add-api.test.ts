@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { parse } from 'yaml'
 import { cleanupTempDirs, fixturesDir, folderContents, hasStackTrace, runCli, tempDir } from './run-cli'
 
@@ -9,6 +9,8 @@ const specs = join(fixturesDir, 'specs')
 type Json = { [key: string]: unknown }
 type Manifest = { apis: Record<string, { id: string; type: string; file: string }> }
 
+// Each test runs the real CLI several times; on a loaded 2-core machine one run can take seconds.
+vi.setConfig({ testTimeout: 240_000 })
 afterAll(cleanupTempDirs)
 
 /** A fresh project made by `backplane new`. */

@@ -1,8 +1,10 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 import { cleanupTempDirs, copyToTemp, examplesDir, folderContents, hasStackTrace, runCli, tempDir } from './run-cli'
 
+// Each test runs the real CLI several times; on a loaded 2-core machine one run can take seconds.
+vi.setConfig({ testTimeout: 240_000 })
 afterAll(cleanupTempDirs)
 
 type Json = { [key: string]: unknown }

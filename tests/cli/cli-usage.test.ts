@@ -1,10 +1,12 @@
 import { execFile } from 'node:child_process'
 import { dirname, join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 import { cleanupTempDirs, copyToTemp, examplesDir, hasStackTrace, repoRoot, runCli } from './run-cli'
 
 const commandNames = ['new', 'add-api', 'validate', 'fmt', 'hash', 'pack', 'unpack']
 
+// Each test runs the real CLI several times; on a loaded 2-core machine one run can take seconds.
+vi.setConfig({ testTimeout: 240_000 })
 afterAll(cleanupTempDirs)
 
 function runWith(file: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
