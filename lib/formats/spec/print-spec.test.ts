@@ -43,6 +43,14 @@ describe('printSpec', () => {
     expect(out.endsWith('\n')).toBe(true)
   })
 
+  it('quotes strings a YAML 1.1 reader would take for booleans, numbers or dates', () => {
+    const out = printSpec({
+      serialization: 'yaml',
+      document: { on: ['on', 'No', 'y', '1:30', '2024-01-01', '1_000', 'onward'] },
+    })
+    expect(out).toBe('"on":\n  - "on"\n  - "No"\n  - "y"\n  - "1:30"\n  - "2024-01-01"\n  - "1_000"\n  - onward\n')
+  })
+
   it('keeps the law on every 3.0/3.1 document of @readme/oas-examples', () => {
     const examples = oasExamples()
     expect(examples.length).toBeGreaterThan(60)
@@ -60,7 +68,10 @@ describe('printSpec', () => {
   })
 
   it('keeps the law on random JSON documents (fast-check)', () => {
-    const key = fc.oneof(fc.string(), fc.constantFrom('200', '$ref', 'x-a', 'a: b', '- x', '#c', 'null', 'true', ''))
+    const key = fc.oneof(
+      fc.string(),
+      fc.constantFrom('200', '$ref', 'x-a', 'a: b', '- x', '#c', 'null', 'true', '', 'yes', '<<'),
+    )
     const scalar = fc.oneof(
       fc.string(),
       fc.constantFrom(
@@ -77,6 +88,11 @@ describe('printSpec', () => {
         "'q'",
         '#x',
         '2024-01-01',
+        'on',
+        'N',
+        '0777',
+        '1:20',
+        '<<',
       ),
       fc.integer(),
       fc.double({ noNaN: true, noDefaultInfinity: true }).filter((n) => !Object.is(n, -0)),
