@@ -6,13 +6,13 @@
  * Then it migrates the database and runs the collab, worker and web processes, each its own Node process.
  * Environment: PORT (web, 3000), COLLAB_PORT (1234), TEMPORAL_PORT (7233), BACKPLANE_DATA_DIR (data).
  */
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { resolveAuthSecret } from '../lib/auth'
 import { createDb, migrate } from '../lib/db'
 import { startEmbeddedPostgres } from './db'
+import { buildWebIfStale } from './start/build-web'
 import { type Supervised, supervise } from './start/supervise'
 
 const root = resolve(import.meta.dirname, '..')
@@ -108,7 +108,7 @@ async function main(): Promise<void> {
       supervise({ name: 'worker', command: node, args: [tsxCli, join(root, 'server', 'worker.ts')], env, onExit }),
     )
   }
-  buildWebIfStale()
+  buildWebIfStale(root, (line) => console.log(`start: ${line}`))
   children.push(
     supervise({
       name: 'web',
@@ -121,33 +121,6 @@ async function main(): Promise<void> {
   )
   await Promise.all(children.map((c) => c.ready))
   console.log(`start: Backplane is up at ${env.NEXTAUTH_URL}`)
-}
-
-/** `next build` when there is no build, or it was made from another commit (a pull or a checkout since). */
-function buildWebIfStale(): void {
-  const stamp = join(root, '.next', 'backplane-build-rev')
-  const rev = currentRevision()
-  if (existsSync(join(root, '.next', 'BUILD_ID')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === rev) return
-  console.log('start: building the web app (first start or new commit; takes a minute)')
-  execFileSync(node, [nextCli, 'build'], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-  })
-  writeFileSync(stamp, rev)
-}
-
-function currentRevision(): string {
-  try {
-    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim()
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'app', 'lib', 'public'], {
-      cwd: root,
-      encoding: 'utf8',
-    })
-    return dirty ? `${head}+dirty-${Date.now()}` : head
-  } catch {
-    return 'unknown'
-  }
 }
 
 main().catch((err: unknown) => {

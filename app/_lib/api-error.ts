@@ -20,6 +20,14 @@ export const apiErrorStatus = {
   'invalid-archive': 400,
   'payload-too-large': 413,
   unavailable: 503,
+  'wrong-password': 400,
+  'invalid-code': 400,
+  'two-factor-not-enabled': 409,
+  'two-factor-already-enabled': 409,
+  'invitation-unusable': 410,
+  'wrong-account': 403,
+  'email-unverified': 403,
+  'confirmation-mismatch': 400,
 } as const
 export type ApiErrorCode = keyof typeof apiErrorStatus
 

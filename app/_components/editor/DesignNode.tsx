@@ -20,7 +20,7 @@ export function DesignNode({ data, selected }: NodeProps & { data: DesignNodeDat
   return (
     <div
       className="design-node"
-      data-testid={`node-${data.elementId}`}
+      data-testid={`box-${data.elementId}`}
       data-invalid={data.invalid ? 'true' : undefined}
       style={{
         borderColor: data.invalid ? 'var(--danger)' : selected ? 'var(--accent)' : 'var(--border)',

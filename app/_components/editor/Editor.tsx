@@ -12,7 +12,7 @@ import { DatabaseForm, QueueForm } from './InfraForms'
 import { Palette } from './Palette'
 import { ProblemsPanel } from './ProblemsPanel'
 import { NodeForm, ProcessDeclarationForm } from './ProcessForms'
-import { CommitPanel, HistoryPanel, SharePanel } from './ProjectPanels'
+import { CommitPanel, HistoryPanel, MembersPanel, SharePanel } from './ProjectPanels'
 import { type PaletteDialog, paletteDialog } from './palette-actions'
 import { eventItems, overviewItems, processItems, restItems } from './palette-items'
 import { useCollabDoc } from './use-collab-doc'
@@ -65,7 +65,7 @@ export function Editor(props: EditorProps) {
   const [view, setView] = useState<EditorView>({ kind: 'overview' })
   const [selection, setSelection] = useState<string[]>([])
   const [dialog, setDialog] = useState<PaletteDialog | null>(null)
-  const [panel, setPanel] = useState<'commit' | 'history' | 'share' | 'shortcuts' | null>(null)
+  const [panel, setPanel] = useState<'commit' | 'history' | 'share' | 'members' | 'shortcuts' | null>(null)
   const readOnly = !props.canWrite
 
   // A project created from the dashboard starts empty: its creator's first open writes the manifest.
@@ -241,18 +241,33 @@ export function Editor(props: EditorProps) {
     if (kind === 'database')
       return <DatabaseForm id={selected} file={entityFile} readOnly={readOnly} actions={actions} />
     if (kind === 'queue') return <QueueForm id={selected} file={entityFile} readOnly={readOnly} actions={actions} />
-    if (kind === 'process')
+    const openButton = (
+      <button type="button" className="primary" data-testid="open-canvas" onClick={() => open(selected)}>
+        Open its canvas
+      </button>
+    )
+    if (kind === 'process') {
       return (
-        <ProcessDeclarationForm
-          design={design}
-          processId={selected}
-          file={entityFile}
-          readOnly={readOnly}
-          actions={actions}
-        />
+        <>
+          {openButton}
+          <ProcessDeclarationForm
+            design={design}
+            processId={selected}
+            file={entityFile}
+            readOnly={readOnly}
+            actions={actions}
+          />
+        </>
       )
-    if (kind === 'api')
-      return <ApiDocumentForm design={design} apiId={selected} readOnly={readOnly} actions={actions} />
+    }
+    if (kind === 'api') {
+      return (
+        <>
+          {openButton}
+          <ApiDocumentForm design={design} apiId={selected} readOnly={readOnly} actions={actions} />
+        </>
+      )
+    }
     return null
   })()
 
@@ -308,6 +323,9 @@ export function Editor(props: EditorProps) {
               <button type="button" onClick={() => setPanel('history')} data-testid="open-history">
                 History
               </button>
+              <button type="button" onClick={() => setPanel('members')} data-testid="open-members">
+                Members
+              </button>
               {props.role === 'owner' && (
                 <button type="button" onClick={() => setPanel('share')} data-testid="open-share">
                   Share
@@ -319,6 +337,7 @@ export function Editor(props: EditorProps) {
         <Palette items={items} disabled={readOnly} onPick={onPick} />
         <main className="canvas-area">
           <FlowCanvas
+            key={projection.key}
             projection={projection}
             readOnly={readOnly}
             invalidElements={invalidElements}
@@ -339,6 +358,9 @@ export function Editor(props: EditorProps) {
           )}
           {panel === 'history' && (
             <HistoryPanel projectId={props.projectId} canWrite={!readOnly} onClose={() => setPanel(null)} />
+          )}
+          {panel === 'members' && (
+            <MembersPanel projectId={props.projectId} isOwner={props.role === 'owner'} onClose={() => setPanel(null)} />
           )}
           {panel === 'share' && <SharePanel projectId={props.projectId} onClose={() => setPanel(null)} />}
           {panel === 'shortcuts' && (

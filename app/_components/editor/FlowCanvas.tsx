@@ -9,10 +9,11 @@ import {
   type Node,
   type NodeChange,
   ReactFlow,
+  useNodesInitialized,
   useReactFlow,
   ViewportPortal,
 } from '@xyflow/react'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { CanvasProjection } from '../../../lib/projections'
 import { DesignNode, type DesignNodeData } from './DesignNode'
 import type { PeerPresence } from './use-presence'
@@ -61,6 +62,14 @@ export function FlowCanvas(props: FlowCanvasProps) {
     [projection],
   )
   const flow = useReactFlow()
+  // Fit once per canvas, after React Flow has measured the nodes (fitView at mount sees unmeasured boxes).
+  const measured = useNodesInitialized()
+  const fitted = useRef<string | null>(null)
+  useEffect(() => {
+    if (!measured || fitted.current === projection.key) return
+    fitted.current = projection.key
+    void flow.fitView({ padding: 0.2, maxZoom: 1.2 })
+  }, [measured, projection.key, flow])
   return (
     <div
       className="canvas"
@@ -80,16 +89,15 @@ export function FlowCanvas(props: FlowCanvasProps) {
         fitView
         minZoom={0.05}
         onlyRenderVisibleElements
-        onNodesChange={(changes: NodeChange<Node<DesignNodeData>>[]) =>
-          setNodes((current) => applyNodeChanges(changes, current))
-        }
+        onNodesChange={(changes: NodeChange<Node<DesignNodeData>>[]) => {
+          const next = applyNodeChanges(changes, nodes)
+          setNodes(next)
+          // Only a user's click or box-select changes the selection; nodes appearing or re-deriving never do.
+          if (changes.some((c) => c.type === 'select')) props.onSelect(next.filter((n) => n.selected).map((n) => n.id))
+        }}
         onNodeDragStop={(_event, _node, dragged) =>
           props.onMoveEnd(dragged.map((n) => ({ key: n.id, x: n.position.x, y: n.position.y })))
         }
-        onSelectionChange={({ nodes: selected }) => {
-          const ids = selected.map((n) => n.id)
-          if (ids.join() !== props.selection.join()) props.onSelect(ids)
-        }}
         onNodeDoubleClick={(_event, node) => props.onOpen(node.id)}
         onConnect={(connection: Connection) => {
           if (!props.onConnect || !connection.source || !connection.target) return

@@ -216,3 +216,84 @@ export function SharePanel(props: { projectId: string; onClose(): void }) {
     </div>
   )
 }
+
+interface MemberRow {
+  userId: string
+  email: string
+  name: string
+  role: string
+}
+
+/** Project members and roles: owners add people by email and change or remove roles. */
+export function MembersPanel(props: { projectId: string; isOwner: boolean; onClose(): void }) {
+  const [members, setMembers] = useState<MemberRow[]>([])
+  const [note, setNote] = useState<string | null>(null)
+  const base = `/api/v1/projects/${props.projectId}/members`
+  const load = useCallback(async () => {
+    const r = await api<{ members: MemberRow[] }>(base)
+    if (r.ok) setMembers(r.body.members)
+    else setNote(r.message)
+  }, [base])
+  useEffect(() => void load(), [load])
+  return (
+    <div className="side-panel" data-testid="members-panel">
+      <h3>Members</h3>
+      <ul>
+        {members.map((m) => (
+          <li key={m.userId}>
+            {m.name || m.email} <span className="muted">{m.email}</span> · {m.role}
+            {props.isOwner && (
+              <button
+                type="button"
+                onClick={async () => {
+                  const r = await api(`${base}/${m.userId}`, { method: 'DELETE' })
+                  if (!r.ok) setNote(r.message)
+                  await load()
+                }}
+              >
+                Remove
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {props.isOwner && (
+        <form
+          className="form"
+          onSubmit={async (e) => {
+            e.preventDefault()
+            const data = new FormData(e.currentTarget)
+            const r = await api(base, {
+              method: 'POST',
+              body: JSON.stringify({ email: data.get('email'), role: data.get('role') }),
+            })
+            setNote(r.ok ? null : r.message)
+            await load()
+          }}
+        >
+          <input
+            name="email"
+            type="email"
+            placeholder="colleague@example.com"
+            aria-label="Member email"
+            data-testid="member-email"
+            required
+          />
+          <select name="role" aria-label="Role" data-testid="member-role" defaultValue="editor">
+            <option value="editor">editor</option>
+            <option value="commenter">commenter</option>
+            <option value="viewer">viewer</option>
+            <option value="owner">owner</option>
+          </select>
+          <button type="submit" className="primary" data-testid="member-add">
+            Add member
+          </button>
+        </form>
+      )}
+      {note && <p className="error">{note}</p>}
+      <button type="button" onClick={props.onClose}>
+        Close
+      </button>
+    </div>
+  )
+}
