@@ -17,6 +17,16 @@ function humanPath(pointer: string): string {
   return segments.length === 0 ? 'the document' : segments.join(' › ')
 }
 
+/** Allowed values of the enum fields people get wrong most (Scalar's messages do not list them). */
+const allowedValues: [RegExp, string][] = [
+  [/\/parameters\/\d+\/in$/, 'query, header, path, cookie'],
+  [/\/parameters\/[^/]+\/in$/, 'query, header, path, cookie'],
+  [/\/parameters\/[^/]+\/style$/, 'matrix, label, form, simple, spaceDelimited, pipeDelimited, deepObject'],
+  [/\/securitySchemes\/[^/]+\/type$/, 'apiKey, http, mutualTLS (3.1+), oauth2, openIdConnect'],
+  [/\/securitySchemes\/[^/]+\/in$/, 'query, header, cookie'],
+  [/\/type$/, 'string, number, integer, boolean, array, object (and "null" from 3.1)'],
+]
+
 function hintFor(message: string, version: string, pointer: string): string {
   const required = /required property '([^']+)'/.exec(message)
   if (required) return `Add the required \`${required[1]}\` property here.`
@@ -29,8 +39,10 @@ function hintFor(message: string, version: string, pointer: string): string {
       : 'Remove the unknown property or prefix it with `x-` to make it an extension.'
   }
   if (/one of the properties/.test(message)) return 'Add one of the properties named (only one).'
-  if (/allowed values/.test(message) && /\/parameters\/\d+\/in$/.test(pointer))
-    return 'Use one of: query, header, path, cookie.'
+  if (/allowed values/.test(message)) {
+    const known = allowedValues.find(([pattern]) => pattern.test(pointer))
+    if (known) return `Use one of: ${known[1]}.`
+  }
   if (/allowed values/.test(message)) return `Use one of the values OpenAPI ${version} allows for this field.`
   if (/must be (string|object|array|number|integer|boolean)/.test(message)) return 'Change the value to the type shown.'
   if (summaryMessage.test(message)) return `Make this object match one of the shapes OpenAPI ${version} allows here.`
@@ -175,6 +187,19 @@ export async function validateOpenApi(spec: Spec, options: Options, refs: readon
     for (const o of alternatives) merged.add(o)
     const message = `must have one of the properties ${names.map((n) => `'${n}'`).join(', ')}`
     schemaErrors.push({ pointer: e.pointer, message })
+  }
+  // In 3.0 most objects are oneOf [Object, Reference]: the Reference alternative's "must have required property
+  // '$ref'" only says the object is not a ref, and is noise next to the real error at or below it.
+  const refNoise = /^must have required property '\$ref'$/
+  for (const e of schemaErrors) {
+    if (!refNoise.test(e.message)) continue
+    const other = schemaErrors.some(
+      (o) =>
+        !refNoise.test(o.message) &&
+        !summaryMessage.test(o.message) &&
+        (o.pointer === e.pointer || o.pointer.startsWith(`${e.pointer}/`)),
+    )
+    if (other) merged.add(e)
   }
   for (const e of schemaErrors) {
     if (merged.has(e)) continue
