@@ -1,6 +1,7 @@
 // The one place lib/doc touches lib/formats: parsing and printing of files. Everything else in lib/doc works on
 // plain JSON values and Yjs types, so a change of printer or parser lands here only.
 import { printCanonicalJson } from '../formats/canonical/print-canonical-json'
+import { fmtFile } from '../formats/fmt/fmt-project'
 import { parseSpecText } from '../formats/spec/parse-spec-text'
 import { printSpec } from '../formats/spec/print-spec'
 import type { Problem } from '../problems'
@@ -28,4 +29,17 @@ export function parseSpecFile(path: string, text: string): { spec?: ParsedSpec; 
 /** A spec printed in its own serialization with its key order: fmt of a spec file. */
 export function printSpecFile(spec: ParsedSpec): string {
   return printSpec(spec)
+}
+
+/**
+ * fmt of one file (lib/formats fmtFile): our JSON upgraded and printed canonically, a spec under apis/ re-printed;
+ * `text` is undefined when fmt leaves the file as it is (not ours, does not parse, unknown format version).
+ */
+export function fmtOneFile(path: string, text: string): { text?: string; problems: Problem[] } {
+  return fmtFile(path, text)
+}
+
+/** Spec files fmt re-prints: under apis/, JSON or YAML by name. Others are kept as they are. */
+export function isSpecPath(path: string): boolean {
+  return path.startsWith('apis/') && /\.(json|ya?ml)$/i.test(path)
 }

@@ -1,6 +1,6 @@
 import { type Problem, problem } from '../problems'
 import { canvasShape, databaseShape, processShape, projectShape, queueShape } from './format-shapes'
-import { type OurFormat, type ParsedSpec, parseSpecFile, printOurJson } from './formats-adapter'
+import { fmtOneFile, isSpecPath, type ParsedSpec, parseSpecFile } from './formats-adapter'
 import { isJsonObject, type JsonObject, type JsonValue, setOwn } from './json-value'
 import { CANVAS_PATH, conventionalPath, type EntityKind, entityKindOfPath, MANIFEST_PATH } from './layout'
 import { mapProcessReferences, mapQueueReferences, type ReferenceMapper } from './map-references'
@@ -32,41 +32,29 @@ export const shapeOf: Record<FileEntityKind, Shape> = {
 }
 export { canvasShape, projectShape }
 
-function parseJsonFile(path: string, text: string, problems: Problem[]): JsonObject | undefined {
-  try {
-    const value = JSON.parse(text) as JsonValue
-    if (isJsonObject(value)) return value
-    problems.push(
-      problem({
-        severity: 'error',
-        code: 'doc-not-an-object',
-        rule: 'doc.import.not-an-object',
-        message: `${path} must hold one JSON object; it is kept verbatim until it does.`,
-        hint: 'Make the file a JSON object starting with its "format" field.',
-        file: path,
-      }),
-    )
-  } catch (error) {
-    problems.push(
-      problem({
-        severity: 'error',
-        code: 'doc-syntax',
-        rule: 'doc.import.syntax',
-        message: `${path} is not valid JSON (${error instanceof Error ? error.message : String(error)}); it is kept verbatim.`,
-        hint: 'Fix the JSON syntax; `backplane validate` shows the line and column.',
-        file: path,
-      }),
-    )
-  }
-  return undefined
-}
-
 /**
- * Our JSON in its canonical key order (sorted maps and sets, schema order), so the document holds what export
- * prints: re-applying exported files then changes nothing, and a file's formatting never reaches collaborators.
+ * One of our JSON files as fmt reads it: upgraded to the current format version, in canonical key order (sorted
+ * maps and sets, schema order), so the document holds what export prints — re-applying an export is a no-op and
+ * a file's formatting never reaches collaborators. Undefined when fmt leaves the file as it is (it is then kept
+ * verbatim) or when it is not a JSON object.
  */
-function canonicalOrder(format: OurFormat, value: JsonObject | undefined): JsonObject | undefined {
-  return value === undefined ? undefined : (JSON.parse(printOurJson(format, value)) as JsonObject)
+function readOurFile(path: string, text: string, problems: Problem[]): JsonObject | undefined {
+  const formatted = fmtOneFile(path, text)
+  problems.push(...formatted.problems)
+  if (formatted.text === undefined) return undefined
+  const value = JSON.parse(formatted.text) as JsonValue
+  if (isJsonObject(value)) return value
+  problems.push(
+    problem({
+      severity: 'error',
+      code: 'doc-not-an-object',
+      rule: 'doc.import.not-an-object',
+      message: `${path} must hold one JSON object; it is kept as it is until it does.`,
+      hint: 'Make the file a JSON object starting with its "format" field.',
+      file: path,
+    }),
+  )
+  return undefined
 }
 
 /** An entity's key in the document: its id when it has a usable, unique one, else a key derived from its file. */
@@ -101,7 +89,7 @@ export function projectTarget(files: Readonly<Record<string, string>>): ProjectT
   // Manifest and API surfaces.
   const manifestText = files[MANIFEST_PATH]
   if (manifestText !== undefined) {
-    const manifest = canonicalOrder('manifest', parseJsonFile(MANIFEST_PATH, manifestText, problems))
+    const manifest = readOurFile(MANIFEST_PATH, manifestText, problems)
     const apis = manifest?.apis
     if (manifest && (apis === undefined || (isJsonObject(apis) && Object.values(apis).every(isJsonObject)))) {
       claimed.add(MANIFEST_PATH)
@@ -122,7 +110,7 @@ export function projectTarget(files: Readonly<Record<string, string>>): ProjectT
         if (Object.keys(extra).length > 0) api.extra = extra
         let spec: ParsedSpec | undefined
         const file = entry.file
-        if (typeof file === 'string' && files[file] !== undefined && !claimed.has(file)) {
+        if (typeof file === 'string' && files[file] !== undefined && !claimed.has(file) && isSpecPath(file)) {
           const parsed = parseSpecFile(file, files[file] as string)
           problems.push(...parsed.problems.map((p) => ({ ...p, elementId: p.elementId ?? key })))
           if (parsed.spec) {
@@ -156,7 +144,7 @@ export function projectTarget(files: Readonly<Record<string, string>>): ProjectT
   for (const path of paths) {
     const kind = entityKindOfPath(path)
     if (kind === undefined || claimed.has(path)) continue
-    const value = canonicalOrder(kind, parseJsonFile(path, files[path] as string, problems))
+    const value = readOurFile(path, files[path] as string, problems)
     if (!value) continue
     claimed.add(path)
     const key = entityKey(value.id, path, taken)
@@ -190,14 +178,19 @@ export function projectTarget(files: Readonly<Record<string, string>>): ProjectT
 
   const canvasText = files[CANVAS_PATH]
   if (canvasText !== undefined) {
-    const canvas = canonicalOrder('canvas', parseJsonFile(CANVAS_PATH, canvasText, problems))
+    const canvas = readOurFile(CANVAS_PATH, canvasText, problems)
     if (canvas) {
       claimed.add(CANVAS_PATH)
       target.canvas = canvas
     }
   }
 
-  for (const path of paths) if (!claimed.has(path)) raw.set(path, files[path] as string)
+  // Kept as fmt prints them (a spec no API names, a file fmt cannot read: as it is), so the law still holds.
+  for (const path of paths) {
+    if (claimed.has(path)) continue
+    const text = files[path] as string
+    raw.set(path, fmtOneFile(path, text).text ?? text)
+  }
   return target
 }
 

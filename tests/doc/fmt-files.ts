@@ -1,36 +1,11 @@
-import { parseSpecFile, printOurJson, printSpecFile } from '../../lib/doc/formats-adapter'
-import type { JsonValue } from '../../lib/doc/json-value'
-import { CANVAS_PATH, entityKindOfPath, MANIFEST_PATH } from '../../lib/doc/layout'
+import { MANIFEST_PATH } from '../../lib/doc/layout'
+import { fmtProject } from '../../lib/formats/fmt/fmt-project'
 import { parseSpecText } from '../../lib/formats/spec/parse-spec-text'
 import { specsEqualWithKeyOrder } from '../../lib/formats/spec/specs-equal-with-key-order'
 
-/**
- * fmt(F) for the law: our JSON reprinted canonically, spec files (those the manifest names) reprinted in their
- * serialization and key order, other files verbatim. Uses the same printers lib/doc uses, from lib/formats.
- */
+/** fmt(F) for the law: lib/formats fmtProject, the same `backplane fmt` runs. */
 export function fmtFiles(files: Readonly<Record<string, string>>): Record<string, string> {
-  const out: Record<string, string> = {}
-  const specs = new Set<string>()
-  try {
-    const manifest = JSON.parse(files[MANIFEST_PATH] ?? 'null') as { apis?: Record<string, { file?: unknown }> } | null
-    for (const entry of Object.values(manifest?.apis ?? {})) if (typeof entry.file === 'string') specs.add(entry.file)
-  } catch {}
-  for (const [path, text] of Object.entries(files)) {
-    const kind = path === MANIFEST_PATH ? 'manifest' : path === CANVAS_PATH ? 'canvas' : entityKindOfPath(path)
-    if (kind) {
-      try {
-        const value = JSON.parse(text) as JsonValue
-        out[path] =
-          typeof value === 'object' && value !== null && !Array.isArray(value) ? printOurJson(kind, value) : text
-      } catch {
-        out[path] = text
-      }
-    } else if (specs.has(path)) {
-      const parsed = parseSpecFile(path, text)
-      out[path] = parsed.spec ? printSpecFile(parsed.spec) : text
-    } else out[path] = text
-  }
-  return out
+  return fmtProject(files).files
 }
 
 /**
