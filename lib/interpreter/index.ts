@@ -13,7 +13,7 @@ export type { PureRunResult, RunPureOptions } from './run-pure'
 export { previewExpression, runPure } from './run-pure'
 export { nextRandom, seedRandom } from './seeded-random'
 export type { Run } from './step'
-export { cloneJson, startRun, step } from './step'
+export { cancelRun, cloneJson, startRun, step } from './step'
 export type {
   ActivityRequest,
   AttemptRecord,

@@ -135,6 +135,19 @@ export type Node =
 export type NodeKind = Node['kind']
 export type Edge = { from: string; port: string; to: string }
 
+export type ScheduleTrigger = {
+  kind: 'schedule'
+  cron?: string
+  interval?: Duration
+  timeZone: string
+  overlap: 'skip' | 'buffer-one' | 'buffer-all' | 'cancel-other' | 'terminate-other' | 'allow-all'
+}
+export type Trigger =
+  | { kind: 'manual' }
+  | { kind: 'api-operation'; api: string; operation: unknown; request: unknown; response: unknown; errors: unknown }
+  | ScheduleTrigger
+  | { kind: 'queue'; queue: string }
+
 export type ProcessFile = {
   format: 'backplane.process/v1'
   id: string
@@ -142,7 +155,7 @@ export type ProcessFile = {
   type: 'calculation' | 'database-workflow' | 'background-job' | 'queue-consumer' | 'orchestrated-workflow'
   execution: {
     model: 'sync' | 'async' | 'scheduled' | 'event-driven'
-    trigger: { kind: string; [key: string]: unknown }
+    trigger: Trigger
     timeout: Duration
   }
   description: string

@@ -78,6 +78,18 @@ export async function step(input: Run, event: RunEvent, now?: number): Promise<{
   return { run, state: walker.state, plan: walker.plan }
 }
 
+/**
+ * The run as it stands when the shell cancels it: nodes still in flight become `cancelled`. Pure; the status of
+ * the run itself is the shell's (a cancelled run is no success and no declared failure).
+ */
+export function cancelRun(input: Run): Run {
+  const state = cloneJson(input.state)
+  for (const ns of Object.values(state.nodes)) {
+    if (ns.status === 'running' || ns.status === 'retrying' || ns.status === 'waiting') ns.status = 'cancelled'
+  }
+  return { bundle: input.bundle, state }
+}
+
 /** Node path of a node in a frame: frame ids are path prefixes (`''`, `loop[2].`). */
 function nodePath(frameId: string, nodeId: string): string {
   return frameId + nodeId

@@ -1,4 +1,4 @@
-import type { DefinitionBundle, NodeState, QueueFile, RunError, RunStatus } from '../../../lib/interpreter'
+import type { DefinitionBundle, NodeState, QueueFile, RunError, RunStatus } from '../interpreter'
 
 /** Input of `interpretProcess`: the one workflow type every run uses (started by this type name). */
 export type InterpretProcessArgs = {

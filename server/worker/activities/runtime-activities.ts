@@ -1,15 +1,9 @@
 import { Context } from '@temporalio/activity'
-import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client'
+import type { Client } from '@temporalio/client'
 import postgres from 'postgres'
 import type { ActivityRequest, DefinitionBundle, RunPin } from '../../../lib/interpreter'
-import {
-  CONSUMER_GATE,
-  type Delivery,
-  type DeliveryAttempt,
-  ENQUEUE_SIGNAL,
-  gateId,
-  type RunTrace,
-} from '../workflows/workflow-types'
+import { enqueueDelivery } from '../../../lib/runtime/enqueue-delivery'
+import type { Delivery, DeliveryAttempt, RunTrace } from '../workflows/workflow-types'
 import { type DatabaseHooks, IDEMPOTENCY_DDL, runDatabaseOperation } from './database-activity'
 import { runHttpRequest } from './http-activity'
 import { nodeFailure } from './node-failure'
@@ -78,19 +72,7 @@ export function createRuntimeActivities(deps: RuntimeDeps) {
     return { messageId: input.messageId }
   }
 
-  const enqueue = async (delivery: Delivery) => {
-    try {
-      await deps.client.workflow.signalWithStart(CONSUMER_GATE, {
-        workflowId: gateId(delivery.bundle.pin, delivery.queue.name, delivery.consumer),
-        taskQueue: deps.taskQueue,
-        args: [[]],
-        signal: ENQUEUE_SIGNAL,
-        signalArgs: [delivery],
-      })
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error
-    }
-  }
+  const enqueue = (delivery: Delivery) => enqueueDelivery(deps.client, deps.taskQueue, delivery)
 
   const activities = {
     /** One attempt of a side-effecting node (database, http, queue-publish). */

@@ -12,6 +12,7 @@ import {
 } from '@temporalio/workflow'
 import {
   type Command,
+  cancelRun,
   type NodeError,
   type NodeState,
   type Run,
@@ -90,6 +91,7 @@ export async function interpretProcess(args: InterpretProcessArgs): Promise<unkn
     }
   } catch (error) {
     if (isCancellation(error)) {
+      run = cancelRun(run)
       await finish('cancelled', undefined, { name: 'cancelled', message: 'the run was cancelled', declared: false })
     }
     throw error
