@@ -15,6 +15,7 @@ import { NodeForm, ProcessDeclarationForm } from './ProcessForms'
 import { CommitPanel, HistoryPanel, MembersPanel, SharePanel } from './ProjectPanels'
 import { type PaletteDialog, paletteDialog } from './palette-actions'
 import { eventItems, overviewItems, processItems, restItems } from './palette-items'
+import { SpecSource } from './SpecSource'
 import { useCollabDoc } from './use-collab-doc'
 import { useDesign } from './use-design'
 import { useEntityFile } from './use-entity-file'
@@ -65,7 +66,7 @@ export function Editor(props: EditorProps) {
   const [view, setView] = useState<EditorView>({ kind: 'overview' })
   const [selection, setSelection] = useState<string[]>([])
   const [dialog, setDialog] = useState<PaletteDialog | null>(null)
-  const [panel, setPanel] = useState<'commit' | 'history' | 'share' | 'members' | 'shortcuts' | null>(null)
+  const [panel, setPanel] = useState<'commit' | 'history' | 'share' | 'members' | 'source' | 'shortcuts' | null>(null)
   const readOnly = !props.canWrite
 
   // A project created from the dashboard starts empty: its creator's first open writes the manifest.
@@ -123,7 +124,7 @@ export function Editor(props: EditorProps) {
 
   if (status === 'refused')
     return <main className="page error">The collab server refused this connection: {refusal}</main>
-  if (!synced || !design || !actions || !projection) return <main className="page muted">Loading the design…</main>
+  if (!synced || !doc || !design || !actions || !projection) return <main className="page muted">Loading the design…</main>
 
   const apiType = view.kind === 'api' ? design.apis[view.id]?.type : undefined
   const items =
@@ -290,6 +291,11 @@ export function Editor(props: EditorProps) {
               Overview
             </button>
             {view.kind !== 'overview' && <span data-testid="canvas-title">› {title}</span>}
+            {view.kind === 'api' && (
+              <button type="button" onClick={() => setPanel('source')} data-testid="open-source">
+                Source
+              </button>
+            )}
           </nav>
           <span className="spacer" />
           {readOnly && (
@@ -358,6 +364,9 @@ export function Editor(props: EditorProps) {
           )}
           {panel === 'history' && (
             <HistoryPanel projectId={props.projectId} canWrite={!readOnly} onClose={() => setPanel(null)} />
+          )}
+          {panel === 'source' && view.kind === 'api' && (
+            <SpecSource doc={doc} design={design} apiId={view.id} onClose={() => setPanel(null)} />
           )}
           {panel === 'members' && (
             <MembersPanel projectId={props.projectId} isOwner={props.role === 'owner'} onClose={() => setPanel(null)} />
