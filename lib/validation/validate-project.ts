@@ -10,6 +10,7 @@ import { graphRules } from './rules/graph-rules'
 import { namesRule } from './rules/names-rule'
 import { queueRules } from './rules/queue-rules'
 import { triggerRules } from './rules/trigger-rules'
+import { valueShapeRules } from './rules/value-shape-rules'
 
 export type ValidateProjectOptions = {
   /**
@@ -34,6 +35,7 @@ export const crossFileRules: readonly Rule[] = [
   graphRules,
   errorRules,
   expressionRules,
+  valueShapeRules,
 ]
 
 function withElementIds(problems: Problem[], ids: Readonly<Record<string, string>>): Problem[] {

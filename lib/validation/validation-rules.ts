@@ -21,6 +21,8 @@ export const validationRules = {
   triggerUnknownQueue: { code: 'process-trigger', rule: 'process.trigger.unknown-queue' },
   triggerNotConsumer: { code: 'process-trigger', rule: 'process.trigger.not-consumer' },
   scheduleRequiresInput: { code: 'process-trigger', rule: 'process.schedule.requires-input' },
+  scheduleInvalidCron: { code: 'process-trigger', rule: 'process.schedule.invalid-cron' },
+  scheduleInvalidTimeZone: { code: 'process-trigger', rule: 'process.schedule.invalid-time-zone' },
   // Database nodes
   dbUnknownDatabase: { code: 'process-database', rule: 'process.database.unknown-database' },
   dbNotExecutable: { code: 'process-database', rule: 'process.database.not-executable' },
@@ -38,6 +40,7 @@ export const validationRules = {
   queueConsumerNotTriggered: { code: 'queue-reference', rule: 'queue.consumer.not-triggered' },
   queueForwardUnknown: { code: 'queue-reference', rule: 'queue.dead-letter.unknown-queue' },
   queueForwardSelf: { code: 'queue-reference', rule: 'queue.dead-letter.self' },
+  queueConsumerInputMismatch: { code: 'queue-reference', rule: 'queue.consumer.input-mismatch' },
   // Call-process
   callUnknownProcess: { code: 'process-call', rule: 'process.call.unknown-process' },
   callRecursion: { code: 'process-call', rule: 'process.call.recursion' },
@@ -59,6 +62,11 @@ export const validationRules = {
   failUndeclaredError: { code: 'process-error', rule: 'process.fail.undeclared-error' },
   errorNeverRaised: { code: 'process-error', rule: 'process.error.never-raised' },
   matcherImpossible: { code: 'process-error', rule: 'process.error-matcher.impossible' },
+  // Values against their declared schemas (object constructors, best effort)
+  valueMissingProperty: { code: 'process-value', rule: 'process.value.missing-property' },
+  valueUnknownProperty: { code: 'process-value', rule: 'process.value.unknown-property' },
+  httpUnknownPlaceholder: { code: 'process-http', rule: 'process.http.unknown-placeholder' },
+  httpUnusedParam: { code: 'process-http', rule: 'process.http.unused-param' },
   // Process kinds
   calculationImpure: { code: 'process-type', rule: 'process.calculation.impure-node' },
 } as const

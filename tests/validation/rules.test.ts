@@ -325,6 +325,130 @@ describe('triggers', () => {
   })
 })
 
+describe('schedules', () => {
+  it('[process.schedule.invalid-cron]', async () => {
+    for (const cron of ['0 25 * * *', '0 2 * * * *', '*/0 * * * *', '0 2 * FOO *', '0 5-2 * * *']) {
+      const files = shopWith(N, (f) => {
+        set(f, '/execution/trigger/cron', cron)
+      })
+      await expectRule(files, {
+        rule: 'process.schedule.invalid-cron',
+        file: N,
+        pointer: '/execution/trigger/cron',
+        needle: '"cron"',
+      })
+    }
+    const names = shopWith(N, (f) => {
+      set(f, '/execution/trigger/cron', '0 2 1-15/2 JAN-MAR MON,FRI')
+    })
+    expect((await validateProject(names, { validateSpecs: false })).problems).toEqual([])
+  })
+
+  it('[process.schedule.invalid-time-zone]', async () => {
+    const files = shopWith(N, (f) => {
+      set(f, '/execution/trigger/timeZone', 'Europe/Atlantis')
+    })
+    await expectRule(files, {
+      rule: 'process.schedule.invalid-time-zone',
+      file: N,
+      pointer: '/execution/trigger/timeZone',
+      needle: '"timeZone"',
+    })
+  })
+})
+
+describe('values against their schemas', () => {
+  it('[process.value.missing-property] return, fail details and queue messages', async () => {
+    const ret = shopWith(C, (f) => {
+      set(f, '/outputs/success/required', ['total'])
+      set(f, '/nodes/ret/value/expr', '{ "sum": nodes.sum }')
+    })
+    await expectRule(ret, {
+      rule: 'process.value.missing-property',
+      file: C,
+      pointer: '/nodes/ret/value/expr',
+      needle: 'nodes.sum }',
+      severity: 'warning',
+    })
+    const message = shopWith(P, (f) => {
+      set(f, '/nodes/publish/message/expr', '{ "id": nodes.save.id }')
+    })
+    await expectRule(message, {
+      rule: 'process.value.missing-property',
+      file: P,
+      pointer: '/nodes/publish/message/expr',
+      needle: '"queue": "fulfilment"',
+      below: 2,
+      severity: 'warning',
+    })
+    const details = shopWith(P, (f) => {
+      set(f, '/outputs/errors/InvalidOrder/schema', {
+        type: 'object',
+        properties: { reason: { type: 'string' } },
+        required: ['reason', 'count'],
+      })
+    })
+    await expectRule(details, {
+      rule: 'process.value.missing-property',
+      file: P,
+      pointer: '/nodes/fail-invalid/details/expr',
+      needle: '\\"reason\\": \\"empty\\"',
+      severity: 'warning',
+    })
+  })
+
+  it('[process.value.unknown-property] keys a closed schema does not allow', async () => {
+    const files = shopWith(C, (f) => {
+      set(f, '/outputs/success/additionalProperties', false)
+      set(f, '/nodes/ret/value/expr', '{ "total": nodes.sum, "currency": "EUR" }')
+    })
+    await expectRule(files, {
+      rule: 'process.value.unknown-property',
+      file: C,
+      pointer: '/nodes/ret/value/expr',
+      needle: 'currency',
+      severity: 'warning',
+    })
+  })
+
+  it('[process.http.unknown-placeholder] and [process.http.unused-param]', async () => {
+    const files = shopWith(F, (f) => {
+      set(f, '/nodes/each/body/nodes/ship/url', 'https://ship.example.com/orders/{order}/parcels')
+      set(f, '/nodes/each/body/nodes/ship/params', { sku: { expr: 'item.sku' } })
+    })
+    await expectRule(files, {
+      rule: 'process.http.unknown-placeholder',
+      file: F,
+      pointer: '/nodes/each/body/nodes/ship/url',
+      needle: '{order}',
+    })
+    await expectRule(files, {
+      rule: 'process.http.unused-param',
+      file: F,
+      pointer: '/nodes/each/body/nodes/ship/params/sku',
+      needle: '"sku": {',
+      severity: 'warning',
+    })
+  })
+
+  it('[queue.consumer.input-mismatch] a consumer requiring what messages do not carry', async () => {
+    const files = shopWith(F, (f) => {
+      set(f, '/inputs', {
+        type: 'object',
+        properties: { orderId: { type: 'string' }, priority: { type: 'integer' } },
+        required: ['orderId', 'priority'],
+      })
+    })
+    await expectRule(files, {
+      rule: 'queue.consumer.input-mismatch',
+      file: F,
+      pointer: '/inputs/required',
+      needle: '"required"',
+      severity: 'warning',
+    })
+  })
+})
+
 describe('database nodes', () => {
   it('[process.database.unknown-database]', async () => {
     const files = shopWith(G, (f) => {

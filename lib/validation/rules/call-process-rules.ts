@@ -1,21 +1,10 @@
-import { type AstNode, parseExpression } from '../../expressions'
+import { parseExpression } from '../../expressions'
 import { allNodes } from '../process-graph'
 import { byName } from '../project-model'
 import type { RuleContext } from '../rule-context'
 import { validationRules as R } from '../validation-rules'
 import { inputProperties } from './trigger-rules'
-
-/** The literal keys of an object-constructor expression (`{ "a": …, "b": … }`), or undefined for anything else. */
-function objectKeys(ast: AstNode): string[] | undefined {
-  if (ast.type !== 'unary' || ast.value !== '{' || !Array.isArray(ast.lhs)) return undefined
-  const keys: string[] = []
-  for (const pair of ast.lhs) {
-    const key = pair[0]
-    if (key?.type !== 'string' || typeof key.value !== 'string') return undefined
-    keys.push(key.value)
-  }
-  return keys
-}
+import { objectKeys } from './value-shape-rules'
 
 /**
  * call-process targets exist; no process reaches itself through call-process (direct or mutual recursion would

@@ -1,6 +1,7 @@
 import { lookupField } from '../../expressions'
 import type { ApiOperationTrigger, ProcessFile } from '../../formats'
 import type { OpenApiOperationIndex } from '../../formats/spec/index-spec'
+import { cronProblem, isKnownTimeZone } from '../cron-problem'
 import { byName, type ProjectFile } from '../project-model'
 import type { RuleContext } from '../rule-context'
 import { validationRules as R } from '../validation-rules'
@@ -243,6 +244,27 @@ export function triggerRules(ctx: RuleContext): void {
           pointer: '/execution/trigger/queue',
           message: `Queue ${trigger.queue} does not list ${process.name} among its consumers.`,
           hint: `Add "${process.name}": { "concurrency": 1 } to the queue's consumers.`,
+        })
+      }
+    }
+    if (trigger.kind === 'schedule') {
+      const why = trigger.cron === undefined ? undefined : cronProblem(trigger.cron)
+      if (why !== undefined) {
+        ctx.report({
+          rule: R.scheduleInvalidCron,
+          file,
+          pointer: '/execution/trigger/cron',
+          message: `The cron expression "${trigger.cron}" is invalid: ${why}.`,
+          hint: 'Write five fields: minute hour day-of-month month day-of-week, e.g. "0 2 * * *" (02:00 every day).',
+        })
+      }
+      if (!isKnownTimeZone(trigger.timeZone)) {
+        ctx.report({
+          rule: R.scheduleInvalidTimeZone,
+          file,
+          pointer: '/execution/trigger/timeZone',
+          message: `"${trigger.timeZone}" is not an IANA time zone.`,
+          hint: 'Use a name such as Europe/Paris, America/New_York or UTC.',
         })
       }
     }
