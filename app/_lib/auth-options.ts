@@ -1,8 +1,8 @@
 import type { NextAuthOptions, User } from 'next-auth'
-import type { Provider } from 'next-auth/providers/index'
 import CredentialsProvider from 'next-auth/providers/credentials'
 import GitHubProvider from 'next-auth/providers/github'
 import GoogleProvider from 'next-auth/providers/google'
+import type { Provider } from 'next-auth/providers/index'
 import { sessionClaims, verifySessionToken } from '../../lib/auth'
 import type { Db } from '../../lib/db'
 import { authenticateUser } from '../../lib/service/accounts'
@@ -104,7 +104,7 @@ export function authOptions(): NextAuthOptions {
     ],
     callbacks: {
       async signIn({ account, profile, user }) {
-        if (!account || account.type !== 'oauth') return true
+        if (account?.type !== 'oauth') return true
         const provider = account.provider === 'github' ? 'github' : account.provider === 'google' ? 'google' : null
         if (!provider) return false
         const email = user.email ?? null
@@ -125,8 +125,7 @@ export function authOptions(): NextAuthOptions {
         return true
       },
       async jwt({ token, user, account }) {
-        const ours =
-          account?.type === 'oauth' ? resolved.get(`${account.provider}:${account.providerAccountId}`) : user
+        const ours = account?.type === 'oauth' ? resolved.get(`${account.provider}:${account.providerAccountId}`) : user
         if (account?.type === 'oauth') resolved.delete(`${account.provider}:${account.providerAccountId}`)
         if (ours && 'sessionVersion' in ours && typeof ours.sessionVersion === 'number') {
           return {

@@ -12,7 +12,9 @@ export function unwrapWeb<T>(result: WebAccountResult<T>): T {
 
 /** Accounts-service refusals (`AccountResult`) likewise share their codes with the API table. */
 export function unwrapAccount<T>(
-  result: { ok: true; value: T } | { ok: false; error: { code: ConstructorParameters<typeof ApiError>[0]; message: string } },
+  result:
+    | { ok: true; value: T }
+    | { ok: false; error: { code: ConstructorParameters<typeof ApiError>[0]; message: string } },
 ): T {
   if (result.ok) return result.value
   throw new ApiError(result.error.code, result.error.message)

@@ -1,8 +1,4 @@
-import {
-  disableTwoFactor,
-  getTwoFactorStatus,
-  startTwoFactorEnrollment,
-} from '../../../../../lib/service/web-accounts'
+import { disableTwoFactor, getTwoFactorStatus, startTwoFactorEnrollment } from '../../../../../lib/service/web-accounts'
 import { readJsonObject, stringField, withSession } from '../../../../_lib/with-session'
 import { unwrapWeb } from '../../orgs/web-account-api'
 
