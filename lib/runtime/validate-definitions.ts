@@ -122,8 +122,11 @@ function checkExpressions(
   add: (code: string, pointer: string, message: string, hint: string) => void,
 ): void {
   const walk = (value: unknown, pointer: string): void => {
-    if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${pointer}/${i}`))
-    else if (value && typeof value === 'object') {
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => {
+        walk(v, `${pointer}/${i}`)
+      })
+    } else if (value && typeof value === 'object') {
       const record = value as Record<string, unknown>
       if (typeof record.expr === 'string' && Object.keys(record).length === 1) {
         for (const e of checkExpression(record.expr).problems) {

@@ -13,7 +13,6 @@ import {
 import {
   type Command,
   cancelRun,
-  type NodeError,
   type NodeState,
   type Run,
   type RunError,
