@@ -29,6 +29,8 @@ describe('completionsAt', () => {
       items: [{ label: 'orderId', detail: 'string — the order' }],
     })
     expect(labels('input.items.')).toEqual(['sku'])
+    expect(labels('input.items[0].')).toEqual(['sku'])
+    expect(labels('input.items[sku = "a"][0].s')).toEqual(['sku'])
   })
 
   it('offers node ids quoted when needed, then their output fields', () => {
@@ -36,6 +38,12 @@ describe('completionsAt', () => {
     expect(c.items.map((i) => i.insertText)).toEqual(['`save-order`', 'total'])
     expect(labels('nodes.`save-order`.')).toEqual(['id'])
     expect(labels('$string(nodes.`save-order`.i')).toEqual(['id'])
+  })
+
+  it('types the parameter of an inline lambda from the array it iterates', () => {
+    expect(labels('$map(input.items, function($i){ $i.')).toEqual(['sku'])
+    expect(labels('$filter(input.items, λ($x){ $x.s')).toEqual(['sku'])
+    expect(labels('$map(input.orderId, function($i){ $j.')).toEqual([])
   })
 
   it('offers run fields and functions after $', () => {

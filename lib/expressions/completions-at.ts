@@ -29,6 +29,17 @@ function chainBefore(text: string, offset: number): Chain {
   const segments: string[] = []
   while (i > 0 && text[i - 1] === '.') {
     let j = i - 1
+    // A filter or index (`items[0].`, `items[qty > 1].`) keeps the type of the step before it: skip it.
+    while (text[j - 1] === ']') {
+      let depth = 0
+      let k = j - 1
+      for (; k >= 0; k--) {
+        if (text[k] === ']') depth++
+        else if (text[k] === '[' && --depth === 0) break
+      }
+      if (k < 0) return { segments: [], partial, from }
+      j = k
+    }
     if (text[j - 1] === '`') {
       const open = text.lastIndexOf('`', j - 2)
       if (open < 0) break
@@ -68,6 +79,37 @@ function fieldItems(root: unknown, path: readonly string[]): CompletionItem[] {
   })
 }
 
+/** The schema behind a path text such as `input.items` or nodes.`load`.rows (for lambda parameters). */
+function schemaOfPath(pathText: string, scope: ExpressionScope): { root: unknown; path: string[] } | undefined {
+  const chain = chainBefore(`${pathText}.`, pathText.length + 1)
+  const [root, ...rest] = chain.segments
+  if (root === 'input') return { root: scope.input, path: rest }
+  if (root === 'item') return { root: scope.item?.schema, path: rest }
+  if (root === 'nodes' && rest[0] !== undefined) return { root: scope.nodes[rest[0]]?.output, path: rest.slice(1) }
+  return undefined
+}
+
+/**
+ * `$map(input.items, function($i){ $i.|`: the parameter of an inline lambda given to a higher-order built-in is
+ * one item of its first argument, when that argument is a plain path into a known schema.
+ */
+function lambdaParameterSchema(
+  text: string,
+  offset: number,
+  variable: string,
+  scope: ExpressionScope,
+): { root: unknown; path: string[] } | undefined {
+  const name = variable.slice(1)
+  const pattern = new RegExp(
+    `\\$(map|filter|single|sift|sort|each)\\(\\s*([^,()]+?)\\s*,\\s*(?:function|λ)\\s*\\(\\s*\\$${name}\\b`,
+    'g',
+  )
+  let found: RegExpExecArray | undefined
+  for (const m of text.slice(0, offset).matchAll(pattern)) found = m
+  if (!found?.[2]) return undefined
+  return schemaOfPath(found[2], scope)
+}
+
 /**
  * Autocomplete for the expression context at `offset`: root names (input, nodes, item inside for-each, run),
  * node ids available here and their output fields, input and item fields from their schemas, run fields, and the
@@ -79,7 +121,10 @@ export function completionsAt(text: string, offset: number, scope: ExpressionSco
   let to = at
   while (to < text.length && /[A-Za-z0-9_]/.test(text[to] ?? '')) to++
   let items: CompletionItem[] = []
-  if (segments.length === 0) {
+  const lambdaItem = segments[0]?.startsWith('$') ? lambdaParameterSchema(text, at, segments[0], scope) : undefined
+  if (lambdaItem !== undefined) {
+    items = fieldItems(lambdaItem.root, [...lambdaItem.path, ...segments.slice(1)])
+  } else if (segments.length === 0) {
     if (partial.startsWith('$')) {
       items = [...expressionFunctions.allowed]
         .sort()
