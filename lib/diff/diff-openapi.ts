@@ -26,6 +26,15 @@ function preferredType(types: readonly string[]): string | undefined {
   return types.find((t) => /[/+]json\b/i.test(t)) ?? types[0]
 }
 
+/**
+ * The schema as written at `pointer` (a `$ref` kept, so the schema differ can locate changes inside the referenced
+ * component), else what the index resolved (e.g. a parameter's `content` schema, or a media type behind a $ref).
+ */
+function rawOr(doc: unknown, pointer: string, indexed: unknown): unknown {
+  const raw = getAtPointer(doc, pointer)
+  return raw === undefined ? indexed : raw
+}
+
 const operationParts = new Set(['parameters', 'requestBody', 'responses', 'security', 'callbacks'])
 
 /**
@@ -87,12 +96,19 @@ function diffOperation(input: {
     skip: operationParts,
   })
 
-  // Parameters, keyed by location and name.
-  const key = (p: OpenApiParameterIndex) => `${p.in} ${p.name}`
-  const pb = new Map(ob.parameters.map((p) => [key(p), p]))
-  const pa = new Map(oa.parameters.map((p) => [key(p), p]))
+  // Parameters, keyed by location and name — path parameters by their place in the template, since clients never
+  // send their names.
+  const keyIn = (op: OpenApiOperationIndex) => {
+    const names = [...op.path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1])
+    return (p: OpenApiParameterIndex) =>
+      p.in === 'path' && names.includes(p.name) ? `path #${names.indexOf(p.name)}` : `${p.in} ${p.name}`
+  }
+  const pb = new Map(ob.parameters.map((p) => [keyIn(ob)(p), p]))
+  const pa = new Map(oa.parameters.map((p) => [keyIn(oa)(p), p]))
   const params = partition(pb, pa)
-  for (const [k, p] of params.added) {
+  const name = (p: OpenApiParameterIndex) => `${p.in} ${p.name}`
+  for (const [, p] of params.added) {
+    const k = name(p)
     if (p.required && consumerSends) {
       emit({
         kind: 'added',
@@ -112,7 +128,8 @@ function diffOperation(input: {
       })
     }
   }
-  for (const [k, p] of params.removed) {
+  for (const [, p] of params.removed) {
+    const k = name(p)
     emit({
       kind: 'removed',
       element,
@@ -122,7 +139,19 @@ function diffOperation(input: {
       message: `${element}: parameter ${k} removed`,
     })
   }
-  for (const [k, b, a] of params.both) {
+  for (const [, b, a] of params.both) {
+    const k = name(a)
+    if (b.name !== a.name) {
+      emit({
+        kind: 'changed',
+        element,
+        pointer: a.pointer,
+        field: `parameter ${k} name`,
+        before: b.name,
+        after: a.name,
+        message: `${element}: path parameter ${b.name} renamed to ${a.name}`,
+      })
+    }
     if (!b.required && a.required) {
       emit({
         kind: 'changed',
@@ -144,8 +173,8 @@ function diffOperation(input: {
     diffSchema({
       beforeDoc: bDoc,
       afterDoc: aDoc,
-      before: b.schema,
-      after: a.schema,
+      before: rawOr(bDoc, `${b.pointer}/schema`, b.schema),
+      after: rawOr(aDoc, `${a.pointer}/schema`, a.schema),
       pointer: `${a.pointer}/schema`,
       directions: sends,
       element,
@@ -209,8 +238,8 @@ function diffOperation(input: {
       diffSchema({
         beforeDoc: bDoc,
         afterDoc: aDoc,
-        before: rbB.schema,
-        after: rbA.schema,
+        before: rawOr(bDoc, `${rbB.pointer}/content/${escapeSegment(type)}/schema`, rbB.schema),
+        after: rawOr(aDoc, `${rbA.pointer}/content/${escapeSegment(type)}/schema`, rbA.schema),
         pointer: `${rbA.pointer}/content/${escapeSegment(type)}/schema`,
         directions: sends,
         element,
@@ -270,8 +299,8 @@ function diffOperation(input: {
       diffSchema({
         beforeDoc: bDoc,
         afterDoc: aDoc,
-        before: b.schema,
-        after: a.schema,
+        before: rawOr(bDoc, `${b.pointer}/content/${escapeSegment(type)}/schema`, b.schema),
+        after: rawOr(aDoc, `${a.pointer}/content/${escapeSegment(type)}/schema`, a.schema),
         pointer: `${a.pointer}/content/${escapeSegment(type)}/schema`,
         directions: receives,
         element,

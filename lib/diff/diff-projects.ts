@@ -47,6 +47,22 @@ function entities(files: ProjectFiles, pattern: RegExp): Map<string, Entity> {
   return out
 }
 
+/**
+ * A file that does not parse has no id: it is keyed by path. Re-key it to whatever the other side holds at the same
+ * path, so a broken file is one change, not a removal plus an addition.
+ */
+function matchByPath(before: Map<string, Entity>, after: Map<string, Entity>): Map<string, Entity> {
+  const beforeByPath = new Map([...before.values()].map((e) => [e.path, e]))
+  const out = new Map<string, Entity>()
+  for (const [key, entity] of after) {
+    const other = beforeByPath.get(entity.path)
+    const unparsed = !entity.parsed || (other !== undefined && !other.parsed)
+    const rekey = other !== undefined && other.key !== key && unparsed && !after.has(other.key)
+    out.set(rekey ? other.key : key, rekey ? { ...entity, key: other.key } : entity)
+  }
+  return out
+}
+
 type Surface = { key: string; name: string; file: string; type: unknown }
 
 function surfaces(files: ProjectFiles): Map<string, Surface> | undefined {
@@ -183,7 +199,7 @@ export function diffProjects(before: ProjectFiles, after: ProjectFiles): Project
   // Processes, databases, queues.
   for (const kind of entityKinds) {
     const eb = entities(before, kind.pattern)
-    const ea = entities(after, kind.pattern)
+    const ea = matchByPath(eb, entities(after, kind.pattern))
     const { added, removed, both } = partition(eb, ea)
     for (const [, e] of added) {
       handled.add(e.path)
