@@ -159,6 +159,10 @@ describe('checkExpression: references', () => {
     ])
     expect(problems[0]?.message).toContain('price')
     expect(rules('nodes.total.anything')).toEqual([])
+    const lambda = checkExpression('$map(input.items, function($i){ $i.prise })', scope).problems
+    expect(lambda.map((p) => [p.rule, p.position.offset])).toEqual([['expression.field.unknown', 35]])
+    expect(lambda[0]?.message).toContain('$i has no field `prise`')
+    expect(rules('$reduce(input.items, function($acc, $i){ $acc + $i.price }, 0)')).toEqual([])
   })
 
   it('checks only the profile without a scope', () => {

@@ -23,6 +23,8 @@ type Walk = {
   namedFunctions: Set<string>
   /** Lambda and partial nodes that are direct arguments of a higher-order built-in. */
   inlineArgs: Set<AstNode>
+  /** Lambda parameters known to hold one item of a schema'd array (for field-path warnings). */
+  varSchemas: Map<string, { schema: unknown; root: unknown }>
   /** Start offsets of names already explained by another problem (the `order` of `nodes.save-order`). */
   skipOffsets: Set<number>
 }
@@ -104,12 +106,12 @@ export function quoteName(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `\`${name}\``
 }
 
-function checkFieldPath(w: Walk, schema: unknown, steps: AstNode[], described: string): void {
+function checkFieldPath(w: Walk, schema: unknown, steps: AstNode[], described: string, root: unknown = schema): void {
   let current: unknown = schema
   let path = described
   for (const step of steps) {
     if (step.type !== 'name' || typeof step.value !== 'string') return
-    const r = lookupField(current, schema, step.value)
+    const r = lookupField(current, root, step.value)
     if (r.kind === 'unknown') return
     if (r.kind === 'missing') {
       const list = r.available.length > 0 ? r.available.join(', ') : 'no named fields'
@@ -126,6 +128,45 @@ function checkFieldPath(w: Walk, schema: unknown, steps: AstNode[], described: s
     current = r.schema
     path = `${path}.${quoteName(step.value)}`
   }
+}
+
+/** The schema a root path (`input.items`, nodes.`load`, `item.lines`) has, with the root for its `$ref`s. */
+function rootPathSchema(w: Walk, node: AstNode): { schema: unknown; root: unknown } | undefined {
+  const scope = w.scope
+  if (!scope || node.type !== 'path') return undefined
+  const names: string[] = []
+  for (const step of node.steps ?? []) {
+    if (step.type !== 'name' || typeof step.value !== 'string') return undefined
+    names.push(step.value)
+  }
+  const [first, ...rest] = names
+  let root: unknown
+  let path = rest
+  if (first === 'input') root = scope.input
+  else if (first === 'item') root = scope.item?.schema
+  else if (first === 'nodes' && rest[0] !== undefined) {
+    root = scope.nodes[rest[0]]?.output
+    path = rest.slice(1)
+  }
+  if (root === undefined) return undefined
+  let schema: unknown = root
+  for (const field of path) {
+    const r = lookupField(schema, root, field)
+    if (r.kind !== 'found') return undefined
+    schema = r.schema
+  }
+  return { schema, root }
+}
+
+/** Which lambda parameters of a higher-order built-in receive one item of its first argument. */
+const itemParameters: Readonly<Record<string, readonly number[]>> = {
+  $map: [0],
+  $filter: [0],
+  $single: [0],
+  $sift: [],
+  $sort: [0, 1],
+  $reduce: [1],
+  $each: [],
 }
 
 /** Checks a path (or bare name) evaluated against the expression context: `input…`, `nodes.<id>…`, `item…`, `run…`. */
@@ -304,6 +345,8 @@ function walk(node: AstNode, ctx: Ctx, w: Walk, parent: AstNode | undefined, dep
           : first?.type === 'variable' && first.value === ''
             ? ctx
             : 'other'
+      const typed = first?.type === 'variable' ? w.varSchemas.get(String(first.value)) : undefined
+      if (typed) checkFieldPath(w, typed.schema, steps.slice(1), `$${String(first?.value)}`, typed.root)
       if (first?.type === 'name' && ctx === 'root') checkRootPath(w, steps)
       else if (second === 'root' && steps[1]?.type === 'name') checkRootPath(w, steps.slice(1))
       steps.forEach((step, i) => {
@@ -347,8 +390,16 @@ function walk(node: AstNode, ctx: Ctx, w: Walk, parent: AstNode | undefined, dep
           'Pass it directly to $map, $filter, $reduce, $sort, $single, $sift or $each.',
         )
       }
+      const source = hof && node.arguments?.[0] ? rootPathSchema(w, node.arguments[0]) : undefined
       for (const arg of node.arguments ?? []) {
         if (hof && (arg.type === 'lambda' || arg.type === 'partial')) w.inlineArgs.add(arg)
+        if (source && arg.type === 'lambda') {
+          // Arrays map steps over their items (lookupField does), so the array schema stands for one item.
+          for (const i of itemParameters[`$${String(proc?.value)}`] ?? []) {
+            const param = arg.arguments?.[i]?.value
+            if (typeof param === 'string') w.varSchemas.set(param, source)
+          }
+        }
         if (arg.type === 'operator') continue
         walk(arg, ctx, w, node, depth + 1)
       }
@@ -482,6 +533,7 @@ export function checkExpression(
     namedFunctions: new Set(),
     inlineArgs: new Set(),
     skipOffsets: new Set(),
+    varSchemas: new Map(),
   }
   collectBindings(parsed.ast, w)
   walk(parsed.ast, 'root', w, undefined, 0)
