@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { CliError, usageError } from './cli-error'
 import type { CliOutput, Command } from './command'
 import { addApiCommand } from './commands/add-api-command'
+import { diffCommand } from './commands/diff-command'
 import { fmtCommand } from './commands/fmt-command'
 import { hashCommand } from './commands/hash-command'
 import { newCommand } from './commands/new-command'
@@ -19,6 +20,7 @@ export const commands: readonly Command[] = [
   validateCommand,
   fmtCommand,
   hashCommand,
+  diffCommand,
   packCommand,
   unpackCommand,
 ]

@@ -266,6 +266,7 @@ describe('pack and unpack', () => {
     await writeFile(join(out, 'processes', 'stale.process.json'), '{}\n')
     await mkdir(join(out, '.git'))
     await writeFile(join(out, '.git', 'HEAD'), 'ref: refs/heads/main\n')
+    await writeFile(join(out, '.gitignore'), 'node_modules/\n')
 
     const refused = await runCli(['unpack', update, '-o', out])
     expect(refused.code).toBe(1)
@@ -277,7 +278,9 @@ describe('pack and unpack', () => {
     expect(forced.stdout).toContain('removed processes/stale.process.json')
     const contents = await folderContents(out)
     expect(contents['.git/HEAD']).toBe('ref: refs/heads/main\n')
+    expect(contents['.gitignore']).toBe('node_modules/\n')
     delete contents['.git/HEAD']
+    delete contents['.gitignore']
     expect(contents).toEqual(await folderContents(join(examplesDir, 'chat')))
   })
 

@@ -14,7 +14,7 @@ export const unpackCommand: Command = {
   description:
     'Loads the update into a fresh Y.Doc and exports the project files (exportProject) into <dir>. Refuses a\n' +
     'folder that is not empty unless --force; with --force the folder is made equal to the exported project\n' +
-    '(files of the project are overwritten, other files removed; .git and node_modules are left alone).',
+    '(files of the project are overwritten, other files removed; hidden files, .git and node_modules are kept).',
   positionals: [{ name: 'file', description: 'Yjs update file (from backplane pack)' }],
   options: [
     { name: 'output', short: 'o', type: 'string', value: '<dir>', description: 'Folder to write', required: true },
@@ -73,7 +73,11 @@ async function readUpdateFile(path: string, label: string): Promise<Uint8Array> 
 async function staleFiles(dir: string, files: readonly { path: string }[]): Promise<string[]> {
   const keep = new Set(files.map((f) => f.path))
   const existing = await readProjectFolder(dir)
-  return [...existing.files.map((f) => f.path), ...existing.binaryFiles].filter((path) => !keep.has(path))
+  // Hidden files (.gitignore, .env, editor state) are not part of a project for lib/formats either: never removed.
+  const hidden = (path: string) => path.split('/').some((segment) => segment.startsWith('.'))
+  return [...existing.files.map((f) => f.path), ...existing.binaryFiles].filter(
+    (path) => !keep.has(path) && !hidden(path),
+  )
 }
 
 /** Removes the folders that removing `path` left empty, up to (not including) `dir`. */
