@@ -1,26 +1,55 @@
 'use client'
 import { useState } from 'react'
+import { apiCall, messageOf } from '../account/api-call'
+import type { OrgChoice } from './org-choice'
 
-export function NewProjectForm() {
+const templates = [
+  { value: '', label: 'Blank project' },
+  { value: 'shop', label: 'Example: shop (orders API, events, database, queue)' },
+  { value: 'webhooks', label: 'Example: webhooks' },
+  { value: 'chat', label: 'Example: chat (WebSocket events + history API)' },
+]
+
+export function NewProjectForm(props: { orgs: OrgChoice[] }) {
   const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
   return (
     <form
       className="row"
+      style={{ flexWrap: 'wrap' }}
       onSubmit={async (event) => {
         event.preventDefault()
-        const name = String(new FormData(event.currentTarget).get('name') ?? '')
-        const response = await fetch('/api/v1/projects', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ name }),
-        })
-        const body = (await response.json()) as { project?: { id: string }; error?: { message: string } }
-        if (body.project) window.location.assign(`/projects/${body.project.id}`)
-        else setError(body.error?.message ?? 'Could not create the project.')
+        const form = new FormData(event.currentTarget)
+        const orgId = String(form.get('orgId') ?? '')
+        const example = String(form.get('example') ?? '')
+        setBusy(true)
+        try {
+          const { project } = await apiCall<{ project: { id: string } }>(`/api/v1/orgs/${orgId}/projects`, {
+            body: { name: String(form.get('name') ?? ''), ...(example ? { example } : {}) },
+          })
+          window.location.assign(`/projects/${project.id}`)
+        } catch (err) {
+          setBusy(false)
+          setError(messageOf(err))
+        }
       }}
     >
       <input name="name" placeholder="New project name" aria-label="New project name" required />
-      <button className="primary" type="submit">
+      <select name="example" aria-label="Start from" data-testid="new-project-template" defaultValue="">
+        {templates.map((t) => (
+          <option key={t.value} value={t.value}>
+            {t.label}
+          </option>
+        ))}
+      </select>
+      <select name="orgId" aria-label="Organization" data-testid="new-project-org">
+        {props.orgs.map((o) => (
+          <option key={o.id} value={o.id}>
+            in {o.name}
+          </option>
+        ))}
+      </select>
+      <button className="primary" type="submit" disabled={busy}>
         Create project
       </button>
       {error && <span className="error">{error}</span>}
