@@ -40,6 +40,7 @@ export const validationRules = {
   queueConsumerNotTriggered: { code: 'queue-reference', rule: 'queue.consumer.not-triggered' },
   queueForwardUnknown: { code: 'queue-reference', rule: 'queue.dead-letter.unknown-queue' },
   queueForwardSelf: { code: 'queue-reference', rule: 'queue.dead-letter.self' },
+  queueForwardCycle: { code: 'queue-reference', rule: 'queue.dead-letter.cycle' },
   queueConsumerInputMismatch: { code: 'queue-reference', rule: 'queue.consumer.input-mismatch' },
   // Call-process
   callUnknownProcess: { code: 'process-call', rule: 'process.call.unknown-process' },

@@ -725,6 +725,28 @@ describe('queues', () => {
   })
 })
 
+describe('dead-letter chains', () => {
+  it('[queue.dead-letter.cycle] forwarding that comes back is a warning', async () => {
+    const project = shopProject()
+    const other = structuredClone(project[Q]) as JsonObject
+    set(other, '/id', 'que_0123456789abcdeX')
+    set(other, '/name', 'retry-later')
+    set(other, '/producers', [])
+    set(other, '/consumers', {})
+    set(other, '/deadLetter', { store: 'project', forwardTo: 'fulfilment' })
+    project['infra/queues/retry-later.queue.json'] = other
+    set(project[Q] as JsonObject, '/deadLetter/forwardTo', 'retry-later')
+    const files = toFiles(project)
+    await expectRule(files, {
+      rule: 'queue.dead-letter.cycle',
+      file: Q,
+      pointer: '/deadLetter/forwardTo',
+      needle: '"forwardTo"',
+      severity: 'warning',
+    })
+  })
+})
+
 describe('call-process', () => {
   it('[process.call.unknown-process]', async () => {
     const files = shopWith(P, (f) => {

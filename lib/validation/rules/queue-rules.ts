@@ -1,11 +1,23 @@
-import type { ProcessFile } from '../../formats'
+import type { ProcessFile, QueueFile } from '../../formats'
 import { allNodes } from '../process-graph'
-import { byName, nameOf } from '../project-model'
+import { byName, nameOf, type ProjectFile } from '../project-model'
 import type { RuleContext } from '../rule-context'
 import { validationRules as R } from '../validation-rules'
 
 function publishesTo(process: ProcessFile, queue: string): boolean {
   return allNodes(process).some((gn) => gn.node.kind === 'queue-publish' && gn.node.queue === queue)
+}
+
+/** Does following forwardTo from `start` reach `target`? */
+function forwardsBackTo(queues: readonly ProjectFile<QueueFile>[], start: string, target: string): boolean {
+  const seen = new Set<string>()
+  let current: string | undefined = start
+  while (current !== undefined && !seen.has(current)) {
+    if (current === target) return true
+    seen.add(current)
+    current = byName(queues, current)?.value?.deadLetter.forwardTo
+  }
+  return false
 }
 
 /**
@@ -97,6 +109,15 @@ export function queueRules(ctx: RuleContext): void {
           pointer: '/deadLetter/forwardTo',
           message: `Queue ${queue.name} forwards its dead letters to itself.`,
           hint: 'Forward to another declared queue, or remove forwardTo (dead letters stay in the project store).',
+        })
+      } else if (forwardsBackTo(model.queues, forward, queue.name)) {
+        ctx.report({
+          rule: R.queueForwardCycle,
+          severity: 'warning',
+          file,
+          pointer: '/deadLetter/forwardTo',
+          message: `Dead letters of ${queue.name} are forwarded to ${forward}, whose dead letters come back to ${queue.name}.`,
+          hint: 'A message failing everywhere would circulate between the queues; end the chain at a queue without forwardTo.',
         })
       } else if (!model.queues.some((q) => nameOf(q) === forward)) {
         ctx.report({
