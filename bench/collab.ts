@@ -49,6 +49,13 @@ if (process.argv.includes('--relay')) {
     const address = wss.address()
     if (typeof address === 'object' && address) console.log(`relay: listening ws://127.0.0.1:${address.port}`)
   })
+} else if (process.argv.includes('--clients')) {
+  clientWorker(JSON.parse(process.argv[process.argv.indexOf('--clients') + 1] ?? '{}') as WorkerSpec).catch(
+    (err: unknown) => {
+      console.error(err)
+      process.exit(1)
+    },
+  )
 } else {
   main().then(
     () => process.exit(0),
@@ -127,7 +134,7 @@ function providerEndpoint(url: string, name: string, token: string, id: number, 
   const own = `c${id}`
   fields.observe((event, transaction) => {
     if (transaction.local) return
-    const now = performance.now()
+    const now = epochNow()
     for (const key of event.keysChanged) {
       if (key === own) continue
       const sentAt = fields.get(key)
@@ -149,7 +156,7 @@ function relayEndpoint(url: string, room: string, id: number, onVisible: OnVisib
   ws.binaryType = 'arraybuffer'
   ws.on('message', (data: ArrayBuffer) => {
     const view = new DataView(data)
-    if (view.getUint16(0) !== id) onVisible(performance.now() - view.getFloat64(2))
+    if (view.getUint16(0) !== id) onVisible(epochNow() - view.getFloat64(2))
   })
   return {
     ready: new Promise<void>((resolve) => ws.once('open', () => resolve())),
@@ -178,33 +185,44 @@ function percentiles(samples: number[]): Percentiles {
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99), samples: sorted.length }
 }
 
-/** Runs the edit load over `groups` (documents), each with its clients, and returns latency percentiles. */
-async function runLoad(
-  label: string,
-  groups: number,
-  clientsPerGroup: number,
-  make: (group: number, id: number, onVisible: OnVisible) => Endpoint,
-): Promise<Percentiles> {
+/** What one client worker process runs: its share of the clients of a scenario. */
+interface WorkerSpec {
+  kind: 'provider' | 'relay'
+  url: string
+  token: string
+  clients: Array<{ id: number; name: string }>
+  seconds: number
+}
+
+/** Wall-clock milliseconds with sub-millisecond precision, comparable across processes on this machine. */
+const epochNow = () => performance.timeOrigin + performance.now()
+
+/**
+ * A client worker: connects its clients, says `ready`, waits for `go` on stdin, edits for warm-up + `seconds`, then
+ * prints the latencies it observed. Clients live in several processes so that the clients' own CPU (Yjs decoding
+ * in 50–200 providers) does not queue behind one event loop and pass for server latency.
+ */
+async function clientWorker(spec: WorkerSpec): Promise<void> {
   const samples: number[] = []
   let measuring = false
-  const endpoints: Endpoint[] = []
-  for (let g = 0; g < groups; g++) {
-    for (let i = 0; i < clientsPerGroup; i++) {
-      endpoints.push(
-        make(g, i, (ms) => {
-          if (measuring) samples.push(ms)
-        }),
-      )
-    }
+  const onVisible: OnVisible = (ms) => {
+    if (measuring) samples.push(Math.round(ms * 100) / 100)
   }
+  const endpoints = spec.clients.map(({ id, name }) =>
+    spec.kind === 'provider'
+      ? providerEndpoint(spec.url, name, spec.token, id, onVisible)
+      : relayEndpoint(spec.url, name, id, onVisible),
+  )
   await Promise.all(endpoints.map((e) => e.ready))
-  const timers = endpoints.map((endpoint) => {
+  console.log('ready')
+  await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()))
+  const stops = endpoints.map((endpoint) => {
     // Spread the clients' edits evenly over the interval, as independent people would.
     const phase = Math.random() * editIntervalMs
     let interval: NodeJS.Timeout | undefined
     const first = setTimeout(() => {
-      endpoint.edit(performance.now())
-      interval = setInterval(() => endpoint.edit(performance.now()), editIntervalMs)
+      endpoint.edit(epochNow())
+      interval = setInterval(() => endpoint.edit(epochNow()), editIntervalMs)
     }, phase)
     return () => {
       clearTimeout(first)
@@ -213,16 +231,79 @@ async function runLoad(
   })
   await sleep(warmupMs)
   measuring = true
-  await sleep(seconds * 1000)
+  await sleep(spec.seconds * 1000)
   measuring = false
-  for (const stop of timers) stop()
+  for (const stop of stops) stop()
   await sleep(300)
   for (const e of endpoints) e.close()
-  const result = percentiles(samples)
-  console.log(
-    `# ${label}: p50 ${fmt(result.p50)} ms, p95 ${fmt(result.p95)} ms, p99 ${fmt(result.p99)} ms over ${result.samples} deliveries`,
-  )
-  return result
+  process.stdout.write(`samples ${JSON.stringify(samples)}\n`, () => process.exit(0))
+}
+
+/**
+ * Context for the durable figures: the latency of one durable single-row commit on the same server, sampled every
+ * 50 ms while the load runs. A durable edit can never be visible sooner than its commit.
+ */
+function probeCommits(databaseUrl: string): { stop(): Promise<number[]> } {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} })
+  const samples: number[] = []
+  let running = true
+  const loop = (async () => {
+    await sql`create table if not exists bench_commit_probe (id bigserial primary key, at timestamptz default now())`
+    while (running) {
+      const t = performance.now()
+      await sql`insert into bench_commit_probe default values`
+      samples.push(performance.now() - t)
+      await sleep(50)
+    }
+  })()
+  return {
+    async stop() {
+      running = false
+      await loop
+      await sql.end()
+      return samples
+    },
+  }
+}
+
+const clientWorkers = Number(process.env.BACKPLANE_BENCH_CLIENT_PROCESSES ?? 2)
+
+/** Runs one load slice: `names[i]` is the document (or relay room) of client i. Returns raw latencies. */
+async function runSlice(kind: WorkerSpec['kind'], url: string, token: string, names: string[], sliceSeconds: number) {
+  const shares: WorkerSpec['clients'][] = Array.from({ length: clientWorkers }, () => [])
+  names.forEach((name, id) => {
+    shares[id % clientWorkers]?.push({ id, name })
+  })
+  const workers = shares.map((clients) => {
+    const spec: WorkerSpec = { kind, url, token, clients, seconds: sliceSeconds }
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(import.meta.url), '--clients', JSON.stringify(spec)],
+      {
+        stdio: ['pipe', 'pipe', 'inherit'],
+      },
+    )
+    let out = ''
+    const ready = new Promise<void>((resolve, reject) => {
+      child.stdout?.on('data', (chunk: Buffer) => {
+        out += chunk.toString()
+        if (out.includes('ready\n')) resolve()
+      })
+      child.once('exit', (code) => reject(new Error(`client worker exited (${code}) before ready`)))
+    })
+    const done = new Promise<number[]>((resolve, reject) => {
+      child.once('exit', () => {
+        const line = out.split('\n').find((l) => l.startsWith('samples '))
+        if (!line) return reject(new Error('client worker printed no samples'))
+        resolve(JSON.parse(line.slice('samples '.length)) as number[])
+      })
+    })
+    return { child, ready, done }
+  })
+  await Promise.all(workers.map((w) => w.ready))
+  for (const w of workers) w.child.stdin?.write('go\n')
+  const results = await Promise.all(workers.map((w) => w.done))
+  return results.flat()
 }
 
 const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : 'NaN')
@@ -358,29 +439,40 @@ async function main(): Promise<void> {
   if (!oneDoc || !memoryDoc) throw new Error('seed failed')
   console.log(`# ${seconds} s per scenario, one edit per client every ${editIntervalMs} ms`)
 
+  // Durable, floor and persistence-off run in alternating slices, so the machine's drift (other work on shared
+  // cores) spreads over all three instead of biasing whichever ran last.
   const durable = await spawnCollab(databaseUrl, true)
-  const durable50 = await runLoad('50 clients, one document, durable', 1, 50, (_g, i, onVisible) =>
-    providerEndpoint(durable.url, `${oneDoc}/design`, token, i, onVisible),
+  const memory = await spawnCollab(databaseUrl, false)
+  const relay = await spawnRelay()
+  const slices = Math.max(1, Math.min(4, Math.floor(seconds / 10)))
+  const sliceSeconds = seconds / slices
+  const fifty = (name: string) => Array.from({ length: 50 }, () => name)
+  const raw = { durable: [] as number[], floor: [] as number[], memory: [] as number[], commits: [] as number[] }
+  for (let k = 0; k < slices; k++) {
+    const probe = probeCommits(databaseUrl)
+    raw.durable.push(...(await runSlice('provider', durable.url, token, fifty(`${oneDoc}/design`), sliceSeconds)))
+    raw.commits.push(...(await probe.stop()))
+    raw.floor.push(...(await runSlice('relay', relay.url, token, fifty(`room-${k}`), sliceSeconds)))
+    raw.memory.push(...(await runSlice('provider', memory.url, token, fifty(`${oneDoc}/discussion`), sliceSeconds)))
+  }
+  await Promise.all([memory.stop(), relay.stop()])
+  const report = (label: string, samples: number[]) => {
+    const result = percentiles(samples)
+    console.log(
+      `# ${label}: p50 ${fmt(result.p50)} ms, p95 ${fmt(result.p95)} ms, p99 ${fmt(result.p99)} ms over ${result.samples} deliveries`,
+    )
+    return result
+  }
+  const durable50 = report('50 clients, one document, durable', raw.durable)
+  const floor50 = report('50 clients through a bare ws relay (floor)', raw.floor)
+  const memory50 = report('50 clients, one document, persistence off', raw.memory)
+  const commits = report('one durable commit on the same PostgreSQL, during the durable load', raw.commits)
+  const names = Array.from({ length: 200 }, (_, i) => `${twenty[i % 20]}/design`)
+  const many = report(
+    '200 clients over 20 documents, durable',
+    await runSlice('provider', durable.url, token, names, seconds),
   )
   await durable.stop()
-
-  const relay = await spawnRelay()
-  const floor50 = await runLoad('50 clients through a bare ws relay (floor)', 1, 50, (_g, i, onVisible) =>
-    relayEndpoint(relay.url, 'one', i, onVisible),
-  )
-  await relay.stop()
-
-  const memory = await spawnCollab(databaseUrl, false)
-  const memory50 = await runLoad('50 clients, one document, persistence off', 1, 50, (_g, i, onVisible) =>
-    providerEndpoint(memory.url, `${oneDoc}/discussion`, token, i, onVisible),
-  )
-  await memory.stop()
-
-  const durableMany = await spawnCollab(databaseUrl, true)
-  const many = await runLoad('200 clients over 20 documents, durable', 20, 10, (g, i, onVisible) =>
-    providerEndpoint(durableMany.url, `${twenty[g]}/design`, token, i, onVisible),
-  )
-  await durableMany.stop()
 
   benchLine('one_doc_50_clients_p50', durable50.p50, 'ms', floor50.p50, 'report', true)
   benchLine('one_doc_50_clients_p95', durable50.p95, 'ms', floor50.p95, 'report', true)
@@ -394,6 +486,8 @@ async function main(): Promise<void> {
     durable50.p99 <= 3 * floor50.p99,
   )
   benchLine('durable_vs_memory_p50', durable50.p50, 'ms', memory50.p50, 'ratio<=2', durable50.p50 <= 2 * memory50.p50)
+  benchLine('commit_during_load_p50', commits.p50, 'ms', memory50.p50, 'report', true)
+  benchLine('commit_during_load_p99', commits.p99, 'ms', memory50.p99, 'report', true)
   benchLine('twenty_docs_200_clients_p50', many.p50, 'ms', floor50.p50, 'report', true)
   benchLine('twenty_docs_200_clients_p99', many.p99, 'ms', floor50.p99, '<=100ms', many.p99 <= 100)
 

@@ -94,6 +94,17 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     recheckNow().catch((err: unknown) => console.error('collab: grant re-check round failed', err))
   }, options.recheckIntervalMs ?? collabDefaults.recheckIntervalMs)
   timer.unref()
+  const statsTimer =
+    process.env.BACKPLANE_COLLAB_STATS === '1'
+      ? setInterval(() => {
+          const st = log.stats()
+          const avg = st.appended ? (st.appendMsTotal / st.appended).toFixed(2) : '0'
+          console.log(
+            `collab stats: docs=${server.hocuspocus.getDocumentsCount()} connections=${server.hocuspocus.getConnectionsCount()} appended=${st.appended} batches=${st.batches} largestBatch=${st.largestBatch} appendMsAvg=${avg} appendMsMax=${st.appendMsMax.toFixed(1)} pending=${st.pending} inFlight=${st.inFlight}`,
+          )
+        }, 5_000)
+      : undefined
+  statsTimer?.unref()
   let stopping: Promise<void> | null = null
   return {
     url: `ws://${options.host ?? '127.0.0.1'}:${port}`,
@@ -103,6 +114,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     stop() {
       stopping ??= (async () => {
         clearInterval(timer)
+        clearInterval(statsTimer)
         await server.destroy()
         await rechecking?.catch(() => 0)
         await durability.idle()

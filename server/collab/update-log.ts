@@ -42,9 +42,23 @@ export interface UpdateLog {
   compact(projectId: string, doc: DocKind, options?: { maxRows?: number }): Promise<CompactionResult>
   /** Resolves when no append is queued or in flight. */
   drain(): Promise<void>
+  /** Counters since start, for operations (`BACKPLANE_COLLAB_STATS=1` prints them). */
+  stats(): UpdateLogStats
+}
+
+export interface UpdateLogStats {
+  appended: number
+  batches: number
+  largestBatch: number
+  pending: number
+  inFlight: number
+  /** Sum and maximum of append-to-commit times (ms). */
+  appendMsTotal: number
+  appendMsMax: number
 }
 
 interface Pending {
+  at: number
   row: LoggedUpdate
   resolve: (seq: number) => void
   reject: (err: unknown) => void
@@ -68,6 +82,7 @@ export function createUpdateLog(db: Db, options: { maxInFlight?: number } = {}):
   let inFlight = 0
   let scheduled = false
   let idle: Array<() => void> = []
+  const counters = { appended: 0, batches: 0, largestBatch: 0, appendMsTotal: 0, appendMsMax: 0 }
 
   async function write(batch: Pending[]): Promise<void> {
     try {
@@ -75,7 +90,13 @@ export function createUpdateLog(db: Db, options: { maxInFlight?: number } = {}):
         .insert(yjsUpdates)
         .values(batch.map((p) => p.row))
         .returning({ seq: yjsUpdates.seq })
+      const now = performance.now()
+      counters.batches++
+      counters.largestBatch = Math.max(counters.largestBatch, batch.length)
       batch.forEach((p, i) => {
+        counters.appended++
+        counters.appendMsTotal += now - p.at
+        counters.appendMsMax = Math.max(counters.appendMsMax, now - p.at)
         p.resolve(rows[i]?.seq ?? 0)
       })
     } catch (err) {
@@ -103,7 +124,7 @@ export function createUpdateLog(db: Db, options: { maxInFlight?: number } = {}):
   return {
     append(row) {
       return new Promise<number>((resolve, reject) => {
-        pending.push({ row, resolve, reject })
+        pending.push({ at: performance.now(), row, resolve, reject })
         // A microtask, not a timer: appends made in the same turn share a statement, at no added latency.
         if (!scheduled) {
           scheduled = true
@@ -111,6 +132,8 @@ export function createUpdateLog(db: Db, options: { maxInFlight?: number } = {}):
         }
       })
     },
+
+    stats: () => ({ ...counters, pending: pending.length, inFlight }),
 
     drain() {
       if (inFlight === 0 && pending.length === 0) return Promise.resolve()
