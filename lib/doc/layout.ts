@@ -1,5 +1,3 @@
-import type * as Y from 'yjs'
-
 /**
  * The document layout version. Bump it when the layout changes and add a step to migrate-document.ts; every
  * document is migrated on load, so an old one in the update log still opens.
@@ -57,8 +55,4 @@ export function entityKindOfPath(path: string): Exclude<EntityKind, 'api'> | und
   if (/^infra\/databases\/[^/]+\.database\.json$/.test(path)) return 'database'
   if (/^infra\/queues\/[^/]+\.queue\.json$/.test(path)) return 'queue'
   return undefined
-}
-
-export function entityMap(doc: Y.Doc, kind: EntityKind): Y.Map<Y.Map<unknown>> {
-  return doc.getMap(COLLECTION[kind])
 }

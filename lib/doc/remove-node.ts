@@ -23,7 +23,9 @@ export function removeNode(doc: Y.Doc, at: GraphAt, nodeId: string): NodeDepende
   const nodes = nodesMap(doc, at)
   if (!nodes?.has(escapeKey(nodeId))) return undefined
   const dependents: NodeDependents = { edges: [], readBy: [], wasEntry: graphMap(doc, at)?.get('entry') === nodeId }
-  const pattern = new RegExp(`\\bnodes\\.${nodeId.replace(/[-]/g, '\\-')}\\b(?!-)`)
+  // `nodes.<id>` or nodes.`<id>` (JSONata's quoting for ids with dashes), not a longer id that starts the same.
+  const id = nodeId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const pattern = new RegExp(`\\bnodes\\.(?:${id}|\`${id}\`)(?![A-Za-z0-9_-])`)
   for (const stored of nodes.keys()) {
     const other = unescapeKey(stored)
     if (other === undefined || other === nodeId) continue

@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { isJsonObject, type JsonObject, type JsonValue } from './json-value'
 import { encodeLeaf, leafEquals } from './leaf-codec'
-import { escapeKey, isSetMap, ORDER_KEY, SET_KEY, syncOrder, unescapeKey } from './ordered-map'
+import { escapeKey, isSetMap, SET_KEY, syncOrder, unescapeKey } from './ordered-map'
 import { fieldShape, type Shape } from './shape'
 import { syncText } from './sync-text'
 
@@ -79,5 +79,3 @@ export function writeSet(map: Y.Map<unknown>, items: readonly JsonValue[], key: 
   })
   syncOrder(map, keys)
 }
-
-export { ORDER_KEY }
