@@ -13,7 +13,7 @@ import {
   readProjectArchive,
   readProjectEntries,
 } from './read-project-archive'
-import { messageOf } from './restore-commit'
+import { guarded, messageOf } from './restore-commit'
 
 export interface ImportOutcome {
   project: Project
@@ -70,11 +70,13 @@ export async function importProjectArchive(
   const name = input.name?.trim() || (typeof manifest.name === 'string' && manifest.name.trim()) || 'Imported project'
   const created = await createProject(db, { orgId: input.orgId, name, ownerId: input.ownerId, id })
   if (!created.ok) return fail(CommitErrorCode.invalidRequest, created.error.message)
+  const seed = guarded((doc) => applyFiles(doc, files).problems)
   try {
-    const problems = await input.edit(id, (doc) => applyFiles(doc, files).problems)
+    const problems = await input.edit(id, seed.run)
     return ok({ project: created.value, skipped: read.value.skipped, problems, newId: id !== wanted })
   } catch (err) {
     await db.delete(projects).where(eq(projects.id, id))
+    seed.rethrowBug()
     return fail(CommitErrorCode.collabUnavailable, `the project could not be seeded: ${messageOf(err)}`)
   }
 }

@@ -1,3 +1,4 @@
+import type * as Y from 'yjs'
 import type { Db } from '../../db'
 import { diffProjects, type ProjectDiff } from '../../diff'
 import { applyFiles, exportProject, migrateDocument } from '../../doc'
@@ -25,16 +26,39 @@ export async function restoreCommit(
 ): Promise<CommitResult<RestoreOutcome>> {
   const files = await getCommitFiles(db, { projectId: input.projectId, commitId: input.commitId })
   if (!files) return fail(CommitErrorCode.notFound, `no commit ${input.commitId} in this project`)
+  const change = guarded((doc: Y.Doc) => {
+    migrateDocument(doc)
+    const before = exportProject(doc)
+    const { problems } = applyFiles(doc, files)
+    return { diff: diffProjects(before, files), problems }
+  })
   try {
-    const result = await input.edit(input.projectId, (doc) => {
-      migrateDocument(doc)
-      const before = exportProject(doc)
-      const { problems } = applyFiles(doc, files)
-      return { diff: diffProjects(before, files), problems }
-    })
+    const result = await input.edit(input.projectId, change.run)
     return ok({ commitId: input.commitId, ...result })
   } catch (err) {
+    change.rethrowBug()
     return fail(CommitErrorCode.collabUnavailable, `the live document could not be edited: ${messageOf(err)}`)
+  }
+}
+
+/**
+ * Wraps a live-edit callback so that an error thrown by our own code inside it (a bug) is told apart from the
+ * editor failing (collab server down, refused, no acknowledgement): only the latter is an expected refusal.
+ */
+export function guarded<T>(fn: (doc: Y.Doc) => T): { run: (doc: Y.Doc) => T; rethrowBug: () => void } {
+  let bug: { error: unknown } | undefined
+  return {
+    run: (doc) => {
+      try {
+        return fn(doc)
+      } catch (error) {
+        bug = { error }
+        throw error
+      }
+    },
+    rethrowBug: () => {
+      if (bug) throw bug.error
+    },
   }
 }
 

@@ -21,7 +21,7 @@ async function readUpload(req: Request): Promise<{ source: Source; name?: string
     ...(query.get('orgId') ? { orgId: query.get('orgId') ?? '' } : {}),
   }
   if (!type.startsWith('multipart/form-data')) {
-    return { source: { zip: new Uint8Array(await req.arrayBuffer()) }, ...fromQuery }
+    return { source: { zip: await readCapped(req, archiveLimits.archiveBytes) }, ...fromQuery }
   }
   let form: FormData
   try {
@@ -50,6 +50,32 @@ async function readUpload(req: Request): Promise<{ source: Source; name?: string
     entries.push({ path: typeof path === 'string' ? path : part.name, bytes: new Uint8Array(await part.arrayBuffer()) })
   }
   return { source: { entries }, ...fields }
+}
+
+/** The raw body, refused (413) as soon as it grows past `limit`, whatever Content-Length said. */
+async function readCapped(req: Request, limit: number): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = []
+  let size = 0
+  if (req.body) {
+    const reader = req.body.getReader()
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      size += value.byteLength
+      if (size > limit) {
+        await reader.cancel()
+        throw new ApiError('payload-too-large', `the archive is larger than ${limit} bytes`)
+      }
+      chunks.push(value)
+    }
+  }
+  const out = new Uint8Array(size)
+  let at = 0
+  for (const chunk of chunks) {
+    out.set(chunk, at)
+    at += chunk.byteLength
+  }
+  return out
 }
 
 /**
