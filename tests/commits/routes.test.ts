@@ -158,7 +158,7 @@ describe('commit routes: the exported handlers called with real requests and ses
     expect(exportProject(await loadDesignDoc(world.db, projectId))).toEqual(files)
   })
 
-  it('imports a raw zip body (201) and refuses a bad one (400) without creating anything', async () => {
+  it('imports a raw zip body and a multipart folder (201) and refuses a bad archive (400)', async () => {
     const id = `prj_RouteImport${String(Date.now()).slice(-10)}`
     const files = smallProject(id)
     const zip = zipSync(Object.fromEntries(Object.entries(files).map(([p, t]) => [p, strToU8(t)])))
@@ -173,6 +173,20 @@ describe('commit routes: the exported handlers called with real requests and ses
     expect(ok.status).toBe(201)
     expect(((await ok.json()) as { project: { id: string } }).project.id).toBe(id)
     expect(exportProject(await loadDesignDoc(world.db, id))).toEqual(files)
+
+    const folderId = `prj_RouteFolder${String(Date.now()).slice(-10)}`
+    const folder = new FormData()
+    folder.set('orgId', owner.personalOrgId ?? '')
+    for (const [path, text] of Object.entries(smallProject(folderId))) {
+      folder.append('files', new File([text], path.split('/').pop() ?? path))
+      folder.append('paths', `small/${path}`)
+    }
+    const fromFolder = await postImportRoute(
+      request('/api/v1/projects/import', ownerToken, { method: 'POST', body: folder }),
+      params({}),
+    )
+    expect(fromFolder.status).toBe(201)
+    expect(exportProject(await loadDesignDoc(world.db, folderId))).toEqual(smallProject(folderId))
 
     const form = new FormData()
     form.set('archive', new File([strToU8('not a zip')], 'project.zip', { type: 'application/zip' }))
