@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { validate as scalarValidate } from '@scalar/openapi-parser'
 import * as Y from 'yjs'
-import { exportProject, importProject } from '../lib/doc'
+import { applyFiles, exportProject, importProject } from '../lib/doc'
 
 const RUNS = Number(process.env.BACKPLANE_BENCH_RUNS ?? 5)
 const require = createRequire(import.meta.url)
@@ -98,6 +98,20 @@ const load = await measurePair(
   () => JSON.parse(text),
 )
 console.log(line('load', load.value, load.base, 5))
+
+// A restore of one changed field on this document: applyFiles must send a small update, not a rebuild.
+{
+  const { doc } = importProject(files)
+  const changed = JSON.parse(text) as { info: { title: string } }
+  changed.info.title = `${changed.info.title} (restored)`
+  const restored = { ...files, 'apis/github.openapi.json': `${JSON.stringify(changed, null, 2)}\n` }
+  const before = Y.encodeStateVector(doc)
+  const ms = await time(() => applyFiles(doc, restored))
+  const bytes = Y.encodeStateAsUpdate(doc, before).length
+  console.log(
+    `# restore of one changed field (info.title): update ${bytes} bytes of ${update.length}, applyFiles ${ms.toFixed(0)}ms`,
+  )
+}
 
 type ValidateProject = (files: Readonly<Record<string, string>>) => Promise<unknown>
 async function loadValidateProject(): Promise<ValidateProject | undefined> {
