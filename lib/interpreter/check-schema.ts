@@ -7,6 +7,8 @@ import type { JsonSchema } from './process-types'
 // same schema compiles to the same validator, so sharing across runs keeps the workflow deterministic).
 let ajv: Ajv2020 | undefined
 const validators = new Map<string, ValidateFunction>()
+// Definitions are immutable objects shared by every step: look them up by identity before hashing their text.
+const byObject = new WeakMap<object, ValidateFunction>()
 
 function compiler(): Ajv2020 {
   if (!ajv) {
@@ -23,8 +25,9 @@ function compiler(): Ajv2020 {
 export function checkSchema(schema: JsonSchema, value: unknown): string {
   if (schema === true) return ''
   if (schema === false) return 'the schema accepts no value'
-  const key = JSON.stringify(schema)
-  let validate = validators.get(key)
+  let validate = byObject.get(schema)
+  const key = validate ? '' : JSON.stringify(schema)
+  validate ??= validators.get(key)
   if (!validate) {
     try {
       validate = compiler().compile(schema)
@@ -33,6 +36,7 @@ export function checkSchema(schema: JsonSchema, value: unknown): string {
     }
     validators.set(key, validate)
   }
+  byObject.set(schema, validate)
   if (validate(value === undefined ? null : value)) return ''
   const first = validate.errors?.[0]
   return first ? `${first.instancePath || '/'}: ${first.message ?? 'does not match'}` : 'does not match'

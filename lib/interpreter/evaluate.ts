@@ -11,38 +11,42 @@ export type ExpressionContext = {
 export type Evaluation = { ok: true; value: unknown } | { ok: false; message: string }
 
 // Compiled expressions are immutable once built, so one cache serves every run (and every workflow in a worker).
-const compiled = new Map<string, { expression: jsonata.Expression; depth: { value: number } }>()
+const compiled = new Map<string, jsonata.Expression>()
 const maxDepth = 200
 
 /**
  * Evaluates one expression of the restricted profile. Adapter over `jsonata` until `lib/expressions`
- * (`evaluateExpression` with re2js and the profile limits) lands; only this function changes then.
+ * (`evaluateExpression` with re2js and the profile limits) is wired in; only this function changes then.
  * Never throws: a compile or evaluation error is a value. The result is plain JSON (sequences flattened to arrays,
  * functions dropped); no match is `undefined`.
+ *
+ * Stack limit (profile `limits.stack`) is checked on the syntax tree at compile time: the profile has no
+ * user-defined functions, hence no recursion, so evaluation depth is bounded by the tree's depth. (JSONata's own
+ * timeout cannot work inside a workflow, whose clock is frozen; per-step hooks would cost every evaluation.)
  */
 export async function evaluate(text: string, context: ExpressionContext): Promise<Evaluation> {
-  let entry = compiled.get(text)
+  let expression = compiled.get(text)
   try {
-    if (!entry) {
-      const expression = jsonata(text)
-      const depth = { value: 0 }
-      // Stack limit (profile `limits.stack`): JSONata's own timeout cannot work inside a workflow (frozen clock).
-      expression.assign(Symbol.for('jsonata.__evaluate_entry') as unknown as string, () => {
-        depth.value++
-        if (depth.value > maxDepth) throw new Error(`expression nesting exceeds ${maxDepth}`)
-      })
-      expression.assign(Symbol.for('jsonata.__evaluate_exit') as unknown as string, () => {
-        depth.value--
-      })
-      entry = { expression, depth }
-      compiled.set(text, entry)
+    if (!expression) {
+      expression = jsonata(text)
+      const depth = treeDepth(expression.ast(), 0)
+      if (depth > maxDepth) return { ok: false, message: `expression nesting ${depth} exceeds ${maxDepth}` }
+      compiled.set(text, expression)
     }
-    entry.depth.value = 0
-    const value = await entry.expression.evaluate(context)
+    const value = await expression.evaluate(context)
     return { ok: true, value: toJson(value) }
   } catch (error) {
     return { ok: false, message: errorMessage(error) }
   }
+}
+
+function treeDepth(node: unknown, depth: number): number {
+  if (depth > maxDepth || node === null || typeof node !== 'object') return depth
+  let deepest = depth
+  for (const value of Object.values(node)) {
+    if (value !== null && typeof value === 'object') deepest = Math.max(deepest, treeDepth(value, depth + 1))
+  }
+  return deepest
 }
 
 function errorMessage(error: unknown): string {

@@ -39,5 +39,7 @@ describe('runPure', () => {
     expect(await previewExpression('$sum(input.xs)', { input: { xs: [1, 2, 3] } })).toEqual({ ok: true, value: 6 })
     const bad = await previewExpression('input.(', {})
     expect(bad.ok).toBe(false)
+    const deep = await previewExpression(`${'('.repeat(300)}1${')'.repeat(300)}`, {})
+    expect(deep).toMatchObject({ ok: false, message: expect.stringContaining('exceeds 200') })
   })
 })
