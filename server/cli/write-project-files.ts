@@ -5,6 +5,22 @@ import { inputError } from './cli-error'
 import type { FolderFile } from './read-project-folder'
 
 /**
+ * `mkdir -p`, one level at a time. Node's own `mkdir(…, { recursive: true })` never settles on some pseudo file
+ * systems (a path under /proc spins forever); creating each missing ancestor alone fails fast with ENOENT/EACCES.
+ */
+export async function ensureDir(path: string): Promise<void> {
+  const info = await stat(path).catch(() => undefined)
+  if (info?.isDirectory()) return
+  if (info !== undefined) throw inputError(`${path}: exists and is not a directory`)
+  const parent = dirname(path)
+  if (parent !== path) await ensureDir(parent)
+  await mkdir(path).catch(async (error: unknown) => {
+    // Another writer may have made it meanwhile; anything else is the real failure.
+    if (!(await stat(path).catch(() => undefined))?.isDirectory()) throw error
+  })
+}
+
+/**
  * A relative POSIX path that stays inside its folder. Paths from an update file or a spec name are checked before
  * anything is written, so a crafted `../x` can never escape the target folder.
  */
@@ -29,7 +45,7 @@ export async function writeProjectFiles(dir: string, files: readonly FolderFile[
   try {
     for (const file of files) {
       const final = join(dir, ...file.path.split('/'))
-      await mkdir(dirname(final), { recursive: true })
+      await ensureDir(dirname(final))
       const existed = (await stat(final).catch(() => undefined)) !== undefined
       const temp = `${final}${suffix}`
       await writeFile(temp, file.text, 'utf8')
@@ -48,7 +64,7 @@ export async function writeProjectFiles(dir: string, files: readonly FolderFile[
 
 /** Writes raw bytes to `path` through a temporary sibling, so a reader never sees half a file. */
 export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true })
+  await ensureDir(dirname(path))
   const temp = `${path}.backplane-tmp-${randomBytes(6).toString('hex')}`
   try {
     await writeFile(temp, bytes)

@@ -46,6 +46,16 @@ describe('new', () => {
     expect((await runCli(['new', dir])).code).toBe(0)
   })
 
+  it('a folder that cannot be created is a located input error (exit 1), not a crash', async () => {
+    const base = await tempDir()
+    await writeFile(join(base, 'file.txt'), 'x\n')
+    const result = await runCli(['new', join(base, 'file.txt', 'shop')])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain(join(base, 'file.txt'))
+    expect(result.stderr).not.toContain('internal error')
+    expect(hasStackTrace(result.stderr)).toBe(false)
+  })
+
   it('refuses a non-empty folder (exit 1) and changes nothing in it', async () => {
     const dir = await tempDir()
     await writeFile(join(dir, 'notes.txt'), 'mine\n')

@@ -1,10 +1,9 @@
-import { mkdir } from 'node:fs/promises'
 import { basename, join, resolve } from 'node:path'
 import { inputError } from '../cli-error'
 import type { Command } from '../command'
 import { ExitCode } from '../exit-code'
 import { isAbsentOrEmpty } from '../read-project-folder'
-import { writeProjectFiles } from '../write-project-files'
+import { ensureDir, writeProjectFiles } from '../write-project-files'
 
 /** The empty folders of a new project: where `add-api` and the editor put files. */
 const projectFolders = ['apis', 'processes', 'infra/databases', 'infra/queues']
@@ -29,8 +28,8 @@ export const newCommand: Command = {
     const name = (ctx.strings.name ?? basename(dir)).trim()
     if (name.length > 200) throw inputError(`--name: ${name.length} characters, at most 200 allowed`)
     const { files, projectId } = newProjectFiles({ name })
-    await mkdir(dir, { recursive: true })
-    for (const folder of projectFolders) await mkdir(join(dir, folder), { recursive: true })
+    await ensureDir(dir)
+    for (const folder of projectFolders) await ensureDir(join(dir, folder))
     await writeProjectFiles(dir, files)
     ctx.out.stdout(`Created project ${JSON.stringify(name)} (${projectId}) in ${dirArg}\n`)
     for (const file of files) ctx.out.stdout(`  ${file.path}\n`)
