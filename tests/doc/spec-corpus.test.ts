@@ -1,20 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { exportProject, importProject } from '../../lib/doc'
+import { oasExamples } from '../fixtures/specs/oas-examples'
+import { brokenSpecFixtures, readSpecFixture, validAsyncApiFixtures } from '../fixtures/specs/spec-fixtures'
 import { firstLawDifference, fmtFiles, specPathsOf } from './fmt-files'
-
-const root = join(import.meta.dirname, '../../node_modules/@readme/oas-examples')
-const fixtures = join(import.meta.dirname, '../fixtures/specs')
-
-function listSpecs(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name)
-    if (entry.isDirectory()) return listSpecs(path)
-    return /\.(json|ya?ml)$/.test(entry.name) ? [path] : []
-  })
-}
 
 /** A one-API project around a spec file, as `backplane add-api` would make it. */
 function projectAround(path: string, text: string): Record<string, string> {
@@ -42,8 +31,13 @@ function lawDifference(files: Record<string, string>): string | undefined {
   )
 }
 
-const oasFiles = [...listSpecs(join(root, '3.0')), ...listSpecs(join(root, '3.1'))]
-const asyncFiles = listSpecs(fixtures).filter((p) => /asyncapi/i.test(readFileSync(p, 'utf8').slice(0, 2000)))
+const oasFiles = oasExamples()
+const asyncFiles = validAsyncApiFixtures.map((name) => ({ name, ...readSpecFixture(name) }))
+// Broken and legacy fixtures too: an invalid spec must still come back as fmt leaves it (nothing is lost).
+const otherFiles = [...brokenSpecFixtures, 'asyncapi-2.6-legacy.yaml'].map((name) => ({
+  name,
+  ...readSpecFixture(name),
+}))
 
 describe('the law on real specs', () => {
   it('enumerates the @readme/oas-examples 3.0/3.1 corpus and the AsyncAPI 3.x fixtures', () => {
@@ -51,11 +45,18 @@ describe('the law on real specs', () => {
     expect(asyncFiles.length).toBeGreaterThan(0)
   })
 
-  it.each(oasFiles.map((p) => [p.slice(root.length + 1), p]))('@readme/oas-examples %s', (_name, path) => {
-    expect(lawDifference(projectAround(path, readFileSync(path, 'utf8')))).toBeUndefined()
+  it.each(oasFiles.map((e) => [e.name, e] as const))('@readme/oas-examples %s', (_name, example) => {
+    expect(lawDifference(projectAround(example.path, example.text))).toBeUndefined()
   })
 
-  it.each(asyncFiles.map((p) => [p.slice(fixtures.length + 1), p]))('AsyncAPI fixture %s', (_name, path) => {
-    expect(lawDifference(projectAround(path, readFileSync(path, 'utf8')))).toBeUndefined()
+  it.each(asyncFiles.map((e) => [e.name, e] as const))('AsyncAPI fixture %s', (_name, fixture) => {
+    expect(lawDifference(projectAround(fixture.path, fixture.text))).toBeUndefined()
   })
+
+  it.each(otherFiles.map((e) => [e.name, e] as const))(
+    'broken or legacy fixture %s comes back as fmt leaves it',
+    (_name, fixture) => {
+      expect(lawDifference(projectAround(fixture.path, fixture.text))).toBeUndefined()
+    },
+  )
 })
