@@ -1,0 +1,172 @@
+import { mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { totpCode } from '../../lib/service/web-accounts'
+import { launchChromium } from '../harness/chromium'
+import { startWebStack, type WebStack } from '../harness/web-stack'
+
+// Accounts end to end: real Next app (production build), real collab server, real PostgreSQL, real Chromium.
+// Screenshots of each step go to test-results/e2e/accounts-*.png.
+const shots = resolve(import.meta.dirname, '..', '..', 'test-results', 'e2e')
+mkdirSync(shots, { recursive: true })
+
+let stack: WebStack
+let browser: Browser
+const contexts: BrowserContext[] = []
+
+beforeAll(async () => {
+  stack = await startWebStack('e2e_accounts')
+  browser = await launchChromium()
+}, 300_000)
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => {})
+  await browser?.close()
+  await stack?.stop()
+})
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } })
+  contexts.push(context)
+  const page = await context.newPage()
+  page.setDefaultTimeout(20_000)
+  return page
+}
+
+async function shot(page: Page, step: string) {
+  await page.screenshot({ path: join(shots, `accounts-${step}.png`), fullPage: true })
+}
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto(`${stack.baseUrl}/signin`)
+  await page.fill('input[name=email]', email)
+  await page.fill('input[name=password]', password)
+  await page.click('button[type=submit]')
+}
+
+/** expect.poll with room for a loaded machine (scrypt, a cold route); vitest's default gives up after 1 s. */
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 200 })
+
+const email = 'alice@example.com'
+const firstPassword = 'correct horse battery'
+const secondPassword = 'staple battery horse'
+
+describe('accounts, organizations and the dashboard', () => {
+  test('sign-up → 2FA → sign-in with a code → password change ends the other session → org → example project → rename → archive → search', async () => {
+    const alice = await newPage()
+    await alice.goto(`${stack.baseUrl}/signup`)
+    await alice.fill('input[name=name]', 'Alice')
+    await alice.fill('input[name=email]', email)
+    await alice.fill('input[name=password]', firstPassword)
+    await alice.click('button[type=submit]')
+    await alice.waitForURL('**/projects')
+    await shot(alice, '01-signed-up')
+
+    // Two-factor enrolment: the setup key is shown; an authenticator (here: our RFC 6238 code) confirms it.
+    await alice.click('[data-testid=account-link]')
+    await alice.waitForURL('**/account')
+    await alice.click('[data-testid=two-factor-start]')
+    const secret = (await alice.locator('[data-testid=totp-secret]').textContent()) ?? ''
+    expect(secret).toMatch(/^[A-Z2-7]{32}$/)
+    expect(await alice.locator('[data-testid=totp-uri]').getAttribute('href')).toContain(`secret=${secret}`)
+    await alice.fill('[data-testid=totp-confirm-code]', totpCode(secret, new Date()))
+    await alice.click('[data-testid=totp-confirm]')
+    await alice.waitForSelector('[data-testid=recovery-codes]')
+    const recoveryCodes = await alice.locator('[data-testid=recovery-codes] li').allTextContents()
+    expect(recoveryCodes).toHaveLength(10)
+    await shot(alice, '02-two-factor-on')
+
+    // Sign out; signing in again asks for the code.
+    await alice.goto(`${stack.baseUrl}/projects`)
+    await alice.click('text=Sign out')
+    await alice.waitForURL('**/signin**')
+    await signIn(alice, email, firstPassword)
+    await poll(async () => alice.locator('[data-testid=signin-error]').textContent()).toContain(
+      'Two-factor code required',
+    )
+    await shot(alice, '03-code-required')
+    // The confirmation spent the current step's code: the next step's (accepted within ±1 step) is fresh.
+    await alice.fill('[data-testid=signin-code]', totpCode(secret, new Date(Date.now() + 30_000)))
+    await alice.click('button[type=submit]')
+    await alice.waitForURL('**/projects')
+    await shot(alice, '04-signed-in-with-code')
+
+    // A second session (another browser), signed in with a recovery code.
+    const elsewhere = await newPage()
+    await signIn(elsewhere, email, firstPassword)
+    await elsewhere.waitForSelector('[data-testid=signin-code]')
+    await elsewhere.fill('[data-testid=signin-code]', recoveryCodes[0] ?? '')
+    await elsewhere.click('button[type=submit]')
+    await elsewhere.waitForURL('**/projects')
+
+    // The password change ends the other session; this one stays signed in.
+    await alice.goto(`${stack.baseUrl}/account`)
+    await alice.fill('input[name=currentPassword]', firstPassword)
+    await alice.fill('input[name=newPassword]', secondPassword)
+    await alice.click('[data-testid=change-password]')
+    await poll(async () => alice.locator('[data-testid=password-message]').textContent()).toContain('Password changed')
+    await shot(alice, '05-password-changed')
+    await elsewhere.goto(`${stack.baseUrl}/projects`)
+    await elsewhere.waitForURL('**/signin**')
+    await shot(elsewhere, '06-other-session-ended')
+    await alice.goto(`${stack.baseUrl}/projects`)
+    await alice.waitForSelector('[data-testid=project-search]')
+
+    // An organization.
+    await alice.goto(`${stack.baseUrl}/orgs`)
+    await alice.fill('input[name=orgName]', 'Acme')
+    await alice.click('[data-testid=create-org]')
+    await alice.waitForURL('**/orgs/org_*')
+    await poll(async () => alice.locator('[data-testid=org-name]').textContent()).toBe('Acme')
+    await shot(alice, '07-organization')
+
+    // A blank project, then one from the shop example in Acme.
+    await alice.goto(`${stack.baseUrl}/projects`)
+    await alice.fill('input[name=name]', 'Notes')
+    await alice.click('text=Create project')
+    await alice.waitForURL('**/projects/prj_*')
+    await alice.goto(`${stack.baseUrl}/projects`)
+    await alice.fill('input[name=name]', 'Shop demo')
+    await alice.selectOption('[data-testid=new-project-template]', 'shop')
+    await alice.selectOption('[data-testid=new-project-org]', { label: 'in Acme' })
+    await alice.click('text=Create project')
+    await alice.waitForURL('**/projects/prj_*')
+    await alice.waitForSelector('[data-testid=editor]', { timeout: 30_000 })
+    await alice.waitForSelector('.design-node >> text=orders', { timeout: 30_000 })
+    await shot(alice, '08-example-project')
+
+    // Rename, archive, search on the dashboard.
+    await alice.goto(`${stack.baseUrl}/projects`)
+    const shop = alice.locator('[data-testid=project-row]', { hasText: 'Shop demo' })
+    await poll(async () => shop.locator('text=Acme').count()).toBe(1)
+    await shop.locator('[data-testid=project-rename]').click()
+    await shop.locator('[data-testid=rename-input]').fill('Storefront')
+    await shop.locator('[data-testid=rename-save]').click()
+    const store = alice.locator('[data-testid=project-row]', { hasText: 'Storefront' })
+    await poll(async () => store.count()).toBe(1)
+    await store.locator('[data-testid=project-archive]').click()
+    await poll(async () => store.count()).toBe(0)
+    await alice.check('[data-testid=show-archived]')
+    await poll(async () => store.locator('[data-testid=archived-badge]').count()).toBe(1)
+    await shot(alice, '09-renamed-archived')
+
+    await alice.fill('[data-testid=project-search]', 'store')
+    await poll(async () =>
+      alice.locator('[data-testid=project-row] [data-testid=project-link]').allTextContents(),
+    ).toEqual(['Storefront'])
+    await alice.fill('[data-testid=project-search]', 'NOTES')
+    await poll(async () =>
+      alice.locator('[data-testid=project-row] [data-testid=project-link]').allTextContents(),
+    ).toEqual(['Notes'])
+    await alice.fill('[data-testid=project-search]', 'nothing like it')
+    await alice.waitForSelector('[data-testid=no-match]')
+    await alice.fill('[data-testid=project-search]', 'store')
+    await shot(alice, '10-search')
+
+    // The rename and archive are what the server has (a reload shows them).
+    await alice.reload()
+    await alice.check('[data-testid=show-archived]')
+    await poll(async () => store.locator('[data-testid=archived-badge]').count()).toBe(1)
+  })
+})
