@@ -85,6 +85,20 @@ describe('commits, history, diff, restore, import (real PostgreSQL, real collab 
     expect(await world.db.select().from(commits).where(eq(commits.projectId, projectId))).toEqual([])
   })
 
+  it('serializes concurrent commits of one project: one lands, the other finds nothing new', async () => {
+    const projectId = await projectWith(smallProject())
+    const results = await Promise.all(
+      ['a', 'b', 'c'].map((message) => commitProject(world.db, { projectId, authorId: owner.id, message })),
+    )
+    expect(results.map((r) => (r.ok ? 'committed' : r.error.code)).sort()).toEqual([
+      'committed',
+      'no-changes',
+      'no-changes',
+    ])
+    const history = await listCommits(world.db, projectId)
+    expect(history.map((c) => c.parentId)).toEqual([null])
+  })
+
   describe('one project with two commits', () => {
     let projectId: string
     let first: string
