@@ -38,19 +38,18 @@ export const addApiCommand: Command = {
     const { addApiToManifest, readManifestFile } = await import('../project-core')
     const { importSpecFile } = await import('../import-spec-file')
     const [dirArg = '', specArg = ''] = ctx.positionals
+    // A bad --name is a usage error: reported before anything is read.
+    const name = ctx.strings.name ?? nameFromFile(specArg)
+    if (!namePattern.test(name) || name.length > 64) {
+      const hint = 'a name is a lowercase slug like "orders" or "order-events" (letters, digits, single dashes)'
+      if (ctx.strings.name !== undefined)
+        throw usageError(`--name ${JSON.stringify(name)}: not a valid surface name`, hint)
+      throw inputError(`cannot derive a surface name from ${JSON.stringify(basename(specArg))}`, `${hint}; pass --name`)
+    }
     const dir = resolve(ctx.cwd, dirArg)
     await assertDirectory(dir, dirArg)
     const specPath = resolve(ctx.cwd, specArg)
     const specText = await readSpecText(specPath, specArg)
-
-    const name = ctx.strings.name ?? nameFromFile(specArg)
-    if (!namePattern.test(name) || name.length > 64) {
-      const message = `${ctx.strings.name === undefined ? `cannot derive a surface name from ${JSON.stringify(basename(specArg))}` : `--name ${JSON.stringify(name)}: not a valid surface name`}`
-      throw (ctx.strings.name === undefined ? inputError : usageError)(
-        message,
-        'a name is a lowercase slug like "orders" or "order-events" (letters, digits, single dashes); pass --name',
-      )
-    }
 
     const manifestPath = resolve(dir, 'backplane.json')
     const manifestText = await readFile(manifestPath, 'utf8').catch(() => undefined)
