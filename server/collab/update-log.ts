@@ -176,14 +176,23 @@ export function createUpdateLog(db: Db, options: { maxInFlight?: number } = {}):
           .select({ state: yjsSnapshots.state, uptoSeq: yjsSnapshots.uptoSeq })
           .from(yjsSnapshots)
           .where(and(eq(yjsSnapshots.projectId, projectId), eq(yjsSnapshots.doc, doc)))
-        const ydoc = new Y.Doc()
+        let ydoc = new Y.Doc()
         let skipped = 0
-        if (snapshot) Y.applyUpdate(ydoc, snapshot.state)
-        for (const row of rows) {
-          try {
-            Y.applyUpdate(ydoc, row.update)
-          } catch {
-            skipped++
+        try {
+          // One merged apply is several times faster than a thousand small ones.
+          const all = rows.map((r) => r.update)
+          Y.applyUpdate(ydoc, Y.mergeUpdates(snapshot ? [snapshot.state, ...all] : all))
+        } catch {
+          // Some row does not decode (only a bug could have logged it): apply one by one, dropping the bad ones.
+          ydoc.destroy()
+          ydoc = new Y.Doc()
+          if (snapshot) Y.applyUpdate(ydoc, snapshot.state)
+          for (const row of rows) {
+            try {
+              Y.applyUpdate(ydoc, row.update)
+            } catch {
+              skipped++
+            }
           }
         }
         const state = Y.encodeStateAsUpdate(ydoc)
