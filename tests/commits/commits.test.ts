@@ -20,7 +20,7 @@ import {
   restoreCommit,
 } from '../../lib/service/commits'
 import { type CollabServer, startCollabServer } from '../../server/collab/index'
-import { liveEditorFor, withLiveDocument } from '../../server/collab-client'
+import { LiveDocumentError, liveEditorFor, withLiveDocument } from '../../server/collab-client'
 import {
   type CollabDatabase,
   connectClient,
@@ -83,6 +83,17 @@ describe('commits, history, diff, restore, import (real PostgreSQL, real collab 
     expect(problem).toMatchObject({ severity: 'error', rule: 'schema.required', pointer: '/description' })
     expect(problem?.line).toBeGreaterThan(0)
     expect(await world.db.select().from(commits).where(eq(commits.projectId, projectId))).toEqual([])
+  })
+
+  it('withLiveDocument reports a refused credential as a LiveDocumentError, changing nothing', async () => {
+    const projectId = await seedProject(world.db, owner)
+    const attempt = withLiveDocument(
+      { collabUrl: server.url, projectId, secret: 'not-the-server-secret-not-the-server-secret' },
+      (doc) => applyFiles(doc, smallProject()),
+    )
+    await expect(attempt).rejects.toBeInstanceOf(LiveDocumentError)
+    await expect(attempt).rejects.toMatchObject({ failure: 'refused' })
+    expect(exportProject(await loadDesignDoc(world.db, projectId))).toEqual({})
   })
 
   it('serializes concurrent commits of one project: one lands, the other finds nothing new', async () => {
