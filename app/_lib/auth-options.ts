@@ -24,7 +24,9 @@ export const SignInError = {
 export type SignInError = (typeof SignInError)[keyof typeof SignInError]
 
 /** The OAuth providers whose client id and secret are configured (GITHUB_ID/GITHUB_SECRET, GOOGLE_ID/GOOGLE_SECRET). */
-export function configuredOAuthProviders(env: NodeJS.ProcessEnv = process.env): OAuthProvider[] {
+export function configuredOAuthProviders(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): OAuthProvider[] {
   const out: OAuthProvider[] = []
   if (env.GITHUB_ID && env.GITHUB_SECRET) out.push('github')
   if (env.GOOGLE_ID && env.GOOGLE_SECRET) out.push('google')

@@ -5,9 +5,9 @@ import type { OrgChoice } from './org-choice'
 
 const templates = [
   { value: '', label: 'Blank project' },
-  { value: 'shop', label: 'Example: shop (orders API, events, database, queue)' },
+  { value: 'shop', label: 'Example: shop' },
   { value: 'webhooks', label: 'Example: webhooks' },
-  { value: 'chat', label: 'Example: chat (WebSocket events + history API)' },
+  { value: 'chat', label: 'Example: chat' },
 ]
 
 export function NewProjectForm(props: { orgs: OrgChoice[] }) {

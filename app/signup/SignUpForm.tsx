@@ -1,8 +1,9 @@
 'use client'
 import { signIn } from 'next-auth/react'
 import { useState } from 'react'
+import { safeCallbackUrl } from '../signin/sign-in-messages'
 
-export function SignUpForm() {
+export function SignUpForm(props: { callbackUrl?: string }) {
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   return (
@@ -27,7 +28,7 @@ export function SignUpForm() {
         }
         const result = await signIn('credentials', { email, password, redirect: false })
         setBusy(false)
-        if (result?.ok) window.location.assign('/projects')
+        if (result?.ok) window.location.assign(safeCallbackUrl(props.callbackUrl))
         else setError('Your account was created, but signing in failed; try the sign-in page.')
       }}
     >

@@ -24,7 +24,7 @@ import { getProject, getUserByEmail, type PublicUser, setProjectMember } from '.
 import { loadDesignDoc } from '../../lib/service/commits'
 import { totpCode } from '../../lib/service/web-accounts'
 import { type CollabServer, startCollabServer } from '../../server/collab/index'
-import { type CollabDatabase, createCollabDatabase, seedUser, sessionToken, testSecret } from '../collab/collab-fixture'
+import { type CollabDatabase, createCollabDatabase, sessionToken, testSecret } from '../collab/collab-fixture'
 
 // The exported route handlers called with real Requests carrying real next-auth session cookies, on a real
 // PostgreSQL, with a real collab server for the routes that seed a live document (examples, duplicates, specs).

@@ -37,8 +37,9 @@ export default async function JoinPage(props: {
               <AcceptInvitation token={token} signedInAs={session.user.email} />
             ) : (
               <p>
-                <a href={`/signin?callbackUrl=${encodeURIComponent(here)}`}>Sign in</a> or <a href="/signup">sign up</a>{' '}
-                as {preview.invitation.email}, then open this link again.
+                <a href={`/signin?callbackUrl=${encodeURIComponent(here)}`}>Sign in</a> or{' '}
+                <a href={`/signup?callbackUrl=${encodeURIComponent(here)}`}>sign up</a> as {preview.invitation.email},
+                then open this link again.
               </p>
             )}
           </>
