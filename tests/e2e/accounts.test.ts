@@ -121,6 +121,25 @@ describe('accounts, organizations and the dashboard', () => {
     await poll(async () => alice.locator('[data-testid=org-name]').textContent()).toBe('Acme')
     await shot(alice, '07-organization')
 
+    // Invite Bob by link (no email is sent); he signs up from the link and accepts.
+    await alice.fill('input[name=inviteEmail]', 'bob@example.com')
+    await alice.click('[data-testid=invite]')
+    const inviteUrl = (await alice.locator('[data-testid=invite-url]').textContent()) ?? ''
+    expect(inviteUrl).toContain('/orgs/join?token=bpi_')
+    const bob = await newPage()
+    await bob.goto(inviteUrl)
+    await bob.click('text=sign up')
+    await bob.waitForURL('**/signup?callbackUrl=**')
+    await bob.fill('input[name=name]', 'Bob')
+    await bob.fill('input[name=email]', 'bob@example.com')
+    await bob.fill('input[name=password]', firstPassword)
+    await bob.click('button[type=submit]')
+    await bob.waitForURL('**/orgs/join?token=**')
+    await bob.click('[data-testid=accept-invitation]')
+    await bob.waitForURL('**/orgs/org_*')
+    await poll(async () => bob.locator('[data-testid=org-members]').textContent()).toContain('alice@example.com')
+    await shot(bob, '07b-invitation-accepted')
+
     // A blank project, then one from the shop example in Acme.
     await alice.goto(`${stack.baseUrl}/projects`)
     await alice.fill('input[name=name]', 'Notes')
