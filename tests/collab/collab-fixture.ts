@@ -104,6 +104,12 @@ export interface CollabProcess {
   alive(): boolean
 }
 
+// Every server this worker spawned dies with it, even when a timed-out test never reached its teardown.
+const spawned = new Set<ChildProcess>()
+process.once('exit', () => {
+  for (const child of spawned) child.kill('SIGKILL')
+})
+
 export async function spawnCollab(options: {
   databaseUrl: string
   env?: Record<string, string>
@@ -120,8 +126,14 @@ export async function spawnCollab(options: {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+  spawned.add(child)
   let out = ''
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      spawned.delete(child)
+      resolve()
+    }),
+  )
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`collab did not start:\n${out}`)), 30_000)
     const onData = (chunk: Buffer) => {
