@@ -32,6 +32,7 @@ export function diffAsyncApi(before: Spec, after: Spec, emit: Emit): void {
   if (ib.kind !== 'asyncapi' || ia.kind !== 'asyncapi') return
   const bDoc = before.document
   const aDoc = after.document
+  const unchangedRefs = new Map<string, boolean>()
 
   const channels = partition(new Map(ib.channels.map((c) => [c.id, c])), new Map(ia.channels.map((c) => [c.id, c])))
   for (const [id, c] of channels.removed) {
@@ -100,6 +101,7 @@ export function diffAsyncApi(before: Spec, after: Spec, emit: Emit): void {
           element,
           path: `message ${mid} ${part}`,
           emit,
+          unchangedRefs,
         })
       }
       if (mb.contentType !== ma.contentType) {

@@ -344,6 +344,35 @@ describe('diffOpenApi', () => {
     expect(changes.some((c) => c.field === 'request body.label')).toBe(true)
   })
 
+  it('finds a change behind a cycle of refs whichever operation reaches it first', () => {
+    // Item ↔ Group refer to each other; GET /groups reaches Item only through Group.
+    const doc = (itemMax: number): Doc =>
+      edited((d) => {
+        components(d).schemas.Item = view<Schema>({
+          type: 'object',
+          properties: { name: { type: 'string', maxLength: itemMax }, group: { $ref: '#/components/schemas/Group' } },
+        })
+        components(d).schemas.Group = view<Schema>({
+          type: 'object',
+          properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Item' } } },
+        })
+        d.paths['/groups'] = {
+          post: {
+            requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Group' } } } },
+            responses: { '200': { description: 'ok' } },
+          },
+        }
+        d.paths['/items'] = {
+          post: {
+            requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Item' } } } },
+            responses: { '200': { description: 'ok' } },
+          },
+        }
+      })
+    const narrowed = diff(doc(100), doc(10)).filter((c) => c.breaking === 'constraint-narrowed')
+    expect(narrowed.map((c) => c.element).sort()).toEqual(['operation POST /groups', 'operation POST /items'])
+  })
+
   it('reports other operation fields and top-level sections without flagging them', () => {
     const after = edited((d) => {
       get(d).summary = 'Read an order'

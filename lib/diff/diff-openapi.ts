@@ -47,6 +47,7 @@ export function diffOpenApi(before: Spec, after: Spec, emit: Emit): void {
   const ib = indexSpec(before)
   const ia = indexSpec(after)
   if (ib.kind !== 'openapi' || ia.kind !== 'openapi') return
+  const unchangedRefs = new Map<string, boolean>()
   for (const section of ['paths', 'webhooks'] as const) {
     const list = (index: typeof ib) => (section === 'paths' ? index.operations : index.webhooks)
     const mb = new Map(list(ib).map((op) => [routeKey(op, section), op]))
@@ -64,7 +65,7 @@ export function diffOpenApi(before: Spec, after: Spec, emit: Emit): void {
     for (const [, op] of added) {
       emit({ kind: 'added', element: label(op, section), pointer: op.pointer, message: `${label(op, section)} added` })
     }
-    for (const [, ob, oa] of both) diffOperation({ before, after, ob, oa, section, emit })
+    for (const [, ob, oa] of both) diffOperation({ before, after, ob, oa, section, emit, unchangedRefs })
   }
   diffComponents(before.document, after.document, emit)
   diffOtherSections(before.document, after.document, ['paths', 'webhooks', 'components'], emit)
@@ -77,8 +78,9 @@ function diffOperation(input: {
   oa: OpenApiOperationIndex
   section: 'paths' | 'webhooks'
   emit: Emit
+  unchangedRefs: Map<string, boolean>
 }): void {
-  const { ob, oa, emit, section } = input
+  const { ob, oa, emit, section, unchangedRefs } = input
   const element = label(oa, section)
   const bDoc = input.before.document
   const aDoc = input.after.document
@@ -180,6 +182,7 @@ function diffOperation(input: {
       element,
       path: `parameter ${k}`,
       emit,
+      unchangedRefs,
     })
   }
 
@@ -245,6 +248,7 @@ function diffOperation(input: {
         element,
         path: 'request body',
         emit,
+        unchangedRefs,
       })
     }
   }
@@ -306,6 +310,7 @@ function diffOperation(input: {
         element,
         path: `response ${status}`,
         emit,
+        unchangedRefs,
       })
     }
   }

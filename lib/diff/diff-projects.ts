@@ -173,7 +173,9 @@ export function diffProjects(before: ProjectFiles, after: ProjectFiles): Project
     const specB = pair.fileB === undefined ? undefined : parseSpec(pair.fileB, textB)
     const specA = pair.fileA === undefined ? undefined : parseSpec(pair.fileA, textA)
     const emit = emitterFor(changes, { area: ChangeArea.api, entity: pair.name, file })
-    if (specB && specA && specB.kind === specA.kind) {
+    if (specB && specA && specB.kind === specA.kind && jsonEqual(specB.document, specA.document)) {
+      // Only formatting differs (key order, whitespace, JSON vs YAML layout): nothing to say.
+    } else if (specB && specA && specB.kind === specA.kind) {
       if (specA.kind === 'openapi') diffOpenApi(specB, specA, emit)
       else diffAsyncApi(specB, specA, emit)
     } else if (textB === undefined) {

@@ -1,4 +1,4 @@
-import { derefInternal } from '../formats/spec'
+import { derefInternal, resolveInternalRef } from '../formats/spec'
 import { BreakingReason, type ChangeKind } from './change'
 import { type Emit, show } from './emitter'
 import { escapeSegment, isRecord, jsonEqual, recordOf, unionKeys } from './json-equal'
@@ -23,6 +23,11 @@ export interface SchemaDiffInput {
   /** Human path of the schema inside the element: 'request body', 'response 200', 'parameter query limit'. */
   path: string
   emit: Emit
+  /**
+   * Memo of internal refs whose target (and everything it references) is identical in both documents; share one
+   * map across the calls of one document diff so big specs walk each unchanged component once.
+   */
+  unchangedRefs?: Map<string, boolean>
 }
 
 const maxDepth = 24
@@ -78,6 +83,7 @@ function asSchema(value: unknown): Record<string, unknown> {
 type Walk = {
   input: SchemaDiffInput
   seen: Set<string>
+  unchangedRefs: Map<string, boolean>
 }
 
 /**
@@ -86,24 +92,40 @@ type Walk = {
  * Pure; never throws.
  */
 export function diffSchema(input: SchemaDiffInput): void {
-  walk({ input, seen: new Set() }, input.before, input.after, input.pointer, input.path, 0)
+  walk(
+    { input, seen: new Set(), unchangedRefs: input.unchangedRefs ?? new Map() },
+    input.before,
+    input.after,
+    input.pointer,
+    input.path,
+    0,
+  )
 }
 
 function walk(state: Walk, rawBefore: unknown, rawAfter: unknown, pointer: string, path: string, depth: number): void {
   if (depth > maxDepth) return
   const { input } = state
+  // The same $ref on both sides to a component unchanged all the way down: nothing to walk.
+  if (
+    isRecord(rawBefore) &&
+    isRecord(rawAfter) &&
+    typeof rawAfter.$ref === 'string' &&
+    jsonEqual(rawBefore, rawAfter) &&
+    refsUnchanged(state, rawAfter)
+  )
+    return
   const b = derefInternal(input.beforeDoc, rawBefore)
   const a = derefInternal(input.afterDoc, rawAfter)
-  const refKey = `${JSON.stringify(recordOf(rawBefore).$ref)}|${JSON.stringify(recordOf(rawAfter).$ref)}|${path}`
+  const refKey = `${JSON.stringify(recordOf(rawBefore).$ref)}|${JSON.stringify(recordOf(rawAfter).$ref)}`
   if (isRecord(rawBefore) && isRecord(rawAfter) && (rawBefore.$ref !== undefined || rawAfter.$ref !== undefined)) {
-    // A recursive schema: compare each pair of referenced schemas once per path.
+    // Recursive schemas: compare each pair of referenced schemas once per schema diff (at the first path reaching it).
     if (state.seen.has(refKey)) return
     state.seen.add(refKey)
   }
   const before = asSchema(b.value)
   const after = asSchema(a.value)
   const at = a.pointer ?? pointer
-  if (jsonEqual(before, after) && !hasRefs(before) && !hasRefs(after)) return
+  if (jsonEqual(before, after) && refsUnchanged(state, before)) return
   const request = input.directions.includes('request')
   const response = input.directions.includes('response')
   const report = (kind: ChangeKind, field: string, message: string, extra: { before?: unknown; after?: unknown }) => {
@@ -289,9 +311,44 @@ function fieldName(path: string, keyword: string): string {
   return path === '' ? keyword : `${path} ${keyword}`
 }
 
-function hasRefs(value: unknown): boolean {
-  if (Array.isArray(value)) return value.some(hasRefs)
-  if (!isRecord(value)) return false
-  if (typeof value.$ref === 'string') return true
-  return Object.values(value).some(hasRefs)
+function refsIn(value: unknown, out: string[] = []): string[] {
+  if (Array.isArray(value)) for (const v of value) refsIn(v, out)
+  else if (isRecord(value)) {
+    if (typeof value.$ref === 'string') out.push(value.$ref)
+    for (const v of Object.values(value)) refsIn(v, out)
+  }
+  return out
+}
+
+/**
+ * Whether every internal ref reachable from `value` names the same content in both documents (then two equal
+ * values mean equal schemas). Memoized per ref across one document diff. A ref under check counts as unchanged
+ * (cycles); if the check fails, every "unchanged" recorded during it is dropped, since it may have leaned on that
+ * assumption.
+ */
+function refsUnchanged(state: Walk, value: unknown): boolean {
+  const recorded: string[] = []
+  const same = check(state, value, recorded)
+  if (!same) {
+    for (const ref of recorded) if (state.unchangedRefs.get(ref) === true) state.unchangedRefs.delete(ref)
+  }
+  return same
+}
+
+function check(state: Walk, value: unknown, recorded: string[]): boolean {
+  const { unchangedRefs: memo, input } = state
+  for (const ref of refsIn(value)) {
+    const known = memo.get(ref)
+    if (known === false) return false
+    if (known === true) continue
+    memo.set(ref, true)
+    recorded.push(ref)
+    const b = resolveInternalRef(input.beforeDoc, ref)
+    const a = resolveInternalRef(input.afterDoc, ref)
+    if (a === undefined || !jsonEqual(a, b) || !check(state, a, recorded)) {
+      memo.set(ref, false)
+      return false
+    }
+  }
+  return true
 }
