@@ -34,6 +34,10 @@ const nextConfig = {
     '@asyncapi/converter',
     '@scalar/openapi-parser',
     '@scalar/openapi-upgrader',
+    // Server-side collab clients (restore, import) speak Hocuspocus over `ws`, whose optional native add-ons must
+    // be loaded by Node, not bundled.
+    'ws',
+    '@hocuspocus/provider',
   ],
   // A fresh clone may sit inside another folder with a lockfile of its own (CI clones next to shared/): pin the
   // project root so Turbopack and output tracing do not guess a parent.
