@@ -1,0 +1,27 @@
+import postgres from 'postgres'
+import type { EnvScope } from './secrets'
+
+/** Name of the database Backplane gives an unbound SQL block: `bp_<project>_<environment>_<block>` (≤ 63 chars). */
+export function blockDatabaseName(scope: EnvScope, block: string): string {
+  const clean = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '_')
+  return `bp_${clean(scope.projectId)}_${clean(scope.environment)}_${clean(block)}`.slice(0, 63)
+}
+
+/**
+ * For `npm start` without a binding: creates (once) a database of its own for a SQL block on the server behind
+ * `adminUrl` — never Backplane's own database — and returns its URL. Pass it to `deploy` as `provisionDatabase`.
+ * Needs a server that supports CREATE DATABASE (PostgreSQL; not PGlite's single-database socket).
+ */
+export async function provisionBlockDatabase(adminUrl: string, scope: EnvScope, block: string): Promise<string> {
+  const name = blockDatabaseName(scope, block)
+  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} })
+  try {
+    const existing = await sql`select 1 from pg_database where datname = ${name}`
+    if (existing.length === 0) await sql.unsafe(`create database "${name}"`)
+  } finally {
+    await sql.end()
+  }
+  const url = new URL(adminUrl)
+  url.pathname = `/${name}`
+  return url.toString()
+}
