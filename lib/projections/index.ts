@@ -1,5 +1,7 @@
 export { apiCanvas, apiCanvasKey, httpMethods, pointerSegment } from './api-canvas'
 export type { CanvasEdge, CanvasNode, CanvasNodeData, CanvasProjection } from './canvas-types'
+export type { DesignReader } from './design-reader'
+export { createDesignReader } from './design-reader'
 export { gridSlot, savedPosition } from './layout-positions'
 export { nodePorts, processCanvas, processCanvasKey } from './process-canvas'
 export { allNodes, OVERVIEW_KEY, projectOverview } from './project-overview'

@@ -1,5 +1,6 @@
 'use client'
 import { Handle, type NodeProps, Position } from '@xyflow/react'
+import { memo } from 'react'
 import type { CanvasNodeData } from '../../../lib/projections'
 
 export type DesignNodeData = CanvasNodeData & { invalid?: boolean; kind: string; [key: string]: unknown }
@@ -15,7 +16,7 @@ const kindColor: Record<string, string> = {
 }
 
 /** One box on any canvas: label, subtitle, an input handle, one output handle per port (typed ports). */
-export function DesignNode({ data, selected }: NodeProps & { data: DesignNodeData }) {
+function DesignNodeView({ data, selected }: NodeProps & { data: DesignNodeData }) {
   const color = kindColor[data.kind] ?? '#334155'
   return (
     <div
@@ -52,3 +53,6 @@ export function DesignNode({ data, selected }: NodeProps & { data: DesignNodeDat
     </div>
   )
 }
+
+/** Memoized: React Flow re-renders a node on every viewport or store change it sees; the box only when its data does. */
+export const DesignNode = memo(DesignNodeView)

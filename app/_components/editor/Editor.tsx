@@ -38,6 +38,12 @@ export interface EditorProps {
   shared?: boolean
 }
 
+/** The canvas named in the address (`?canvas=api:<id>` or `process:<id>`), else the overview. */
+function viewFromLocation(): EditorView {
+  const [kind, id] = (new URLSearchParams(window.location.search).get('canvas') ?? '').split(':')
+  return (kind === 'api' || kind === 'process') && id ? { kind, id } : { kind: 'overview' }
+}
+
 function kindOfEntity(design: DesignView, id: string): EntityKind | undefined {
   if (design.apis[id]) return 'api'
   if (design.processes[id]) return 'process'
@@ -63,7 +69,7 @@ export function Editor(props: EditorProps) {
   const undo = useUndo(doc)
   const { problems, checking } = useProblems(doc, props.projectId)
   const { peers, publish } = usePresence(collab?.provider, props.user)
-  const [view, setView] = useState<EditorView>({ kind: 'overview' })
+  const [view, setView] = useState<EditorView>(viewFromLocation)
   const [selection, setSelection] = useState<string[]>([])
   const [dialog, setDialog] = useState<PaletteDialog | null>(null)
   const [panel, setPanel] = useState<'commit' | 'history' | 'share' | 'members' | 'source' | 'shortcuts' | null>(null)
@@ -79,6 +85,13 @@ export function Editor(props: EditorProps) {
 
   const canvasKey = view.kind === 'overview' ? 'overview' : `${view.kind}:${view.id}`
   useEffect(() => publish('canvas', canvasKey), [canvasKey, publish])
+  // The open canvas is in the address (`?canvas=process:prc_…`), so a link or a reload opens it directly.
+  useEffect(() => {
+    const url = new URL(window.location.href)
+    if (canvasKey === 'overview') url.searchParams.delete('canvas')
+    else url.searchParams.set('canvas', canvasKey)
+    window.history.replaceState(null, '', url)
+  }, [canvasKey])
   useEffect(() => publish('selection', selection), [selection, publish])
 
   useEffect(() => {
@@ -102,8 +115,10 @@ export function Editor(props: EditorProps) {
     return () => window.removeEventListener('keydown', onKey)
   }, [undo])
 
-  const selectedEntity = view.kind === 'overview' ? selection[0] : view.id
-  const entityFile = useEntityFile(doc, design, selectedEntity)
+  // Only declaration forms read the entity's file: a process canvas without a node selected, or the overview.
+  const fileEntity =
+    view.kind === 'overview' ? selection[0] : view.kind === 'process' && !selection[0] ? view.id : undefined
+  const entityFile = useEntityFile(doc, design, fileEntity)
 
   const projection = useMemo(() => {
     if (!design) return null
@@ -124,7 +139,8 @@ export function Editor(props: EditorProps) {
 
   if (status === 'refused')
     return <main className="page error">The collab server refused this connection: {refusal}</main>
-  if (!synced || !doc || !design || !actions || !projection) return <main className="page muted">Loading the design…</main>
+  if (!synced || !doc || !design || !actions || !projection)
+    return <main className="page muted">Loading the design…</main>
 
   const apiType = view.kind === 'api' ? design.apis[view.id]?.type : undefined
   const items =

@@ -14,7 +14,7 @@ import {
   ViewportPortal,
 } from '@xyflow/react'
 import { useEffect, useMemo, useRef, useState } from 'react'
-import type { CanvasProjection } from '../../../lib/projections'
+import type { CanvasNode, CanvasProjection } from '../../../lib/projections'
 import { DesignNode, type DesignNodeData } from './DesignNode'
 import type { PeerPresence } from './use-presence'
 
@@ -34,22 +34,67 @@ export interface FlowCanvasProps {
   onCursor(point: { x: number; y: number } | null): void
 }
 
+function sameBox(old: Node<DesignNodeData>, n: CanvasNode, invalid: boolean, selected: boolean): boolean {
+  const d = old.data
+  return (
+    old.position.x === n.position.x &&
+    old.position.y === n.position.y &&
+    Boolean(old.selected) === selected &&
+    Boolean(d.invalid) === invalid &&
+    d.kind === n.type &&
+    d.label === n.data.label &&
+    d.subtitle === n.data.subtitle &&
+    d.elementId === n.data.elementId &&
+    d.hasInput === n.data.hasInput &&
+    d.ports.join('\u0000') === n.data.ports.join('\u0000')
+  )
+}
+
 /** React Flow bound to one projection. Drags are local until they end; then one write (never per frame). */
 export function FlowCanvas(props: FlowCanvasProps) {
   const { projection, invalidElements } = props
-  const derived = useMemo<Node<DesignNodeData>[]>(
-    () =>
-      projection.nodes.map((n) => ({
-        id: n.id,
-        type: 'design',
-        position: n.position,
-        selected: props.selection.includes(n.id),
-        data: { ...n.data, kind: n.type, invalid: invalidElements.has(n.data.elementId) },
-      })),
-    [projection, invalidElements, props.selection],
-  )
+  // Boxes that did not change keep their object, so React Flow re-renders only the changed ones (a remote edit
+  // in a 1,500-box canvas repaints one box, not all of them).
+  const previous = useRef(new Map<string, Node<DesignNodeData>>())
+  const derived = useMemo<Node<DesignNodeData>[]>(() => {
+    const selected = new Set(props.selection)
+    const next = new Map<string, Node<DesignNodeData>>()
+    const out = projection.nodes.map((n) => {
+      const invalid = invalidElements.has(n.data.elementId)
+      const isSelected = selected.has(n.id)
+      const old = previous.current.get(n.id)
+      const node =
+        old && sameBox(old, n, invalid, isSelected)
+          ? old
+          : {
+              id: n.id,
+              type: 'design',
+              position: n.position,
+              selected: isSelected,
+              data: { ...n.data, kind: n.type, invalid },
+            }
+      next.set(n.id, node)
+      return node
+    })
+    previous.current = next
+    return out
+  }, [projection, invalidElements, props.selection])
   const [nodes, setNodes] = useState(derived)
-  useEffect(() => setNodes(derived), [derived])
+  // A box whose derived object did not change keeps React Flow's own copy (its measured size, a drag in
+  // progress); a changed one takes the new data and keeps the measured size until React Flow measures again.
+  const applied = useRef(new Set(derived))
+  useEffect(() => {
+    setNodes((current) => {
+      const byId = new Map(current.map((n) => [n.id, n]))
+      return derived.map((d) => {
+        const cur = byId.get(d.id)
+        if (!cur) return d
+        if (applied.current.has(d)) return cur
+        return cur.measured ? { ...d, measured: cur.measured } : d
+      })
+    })
+    applied.current = new Set(derived)
+  }, [derived])
   const edges = useMemo<Edge[]>(
     () =>
       projection.edges.map((e) => ({

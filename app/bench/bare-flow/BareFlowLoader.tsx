@@ -1,0 +1,8 @@
+'use client'
+import dynamic from 'next/dynamic'
+
+const BareFlow = dynamic(() => import('./BareFlow').then((m) => m.BareFlow), { ssr: false })
+
+export function BareFlowLoader(props: { count: number }) {
+  return <BareFlow {...props} />
+}
