@@ -76,9 +76,13 @@ export async function loadProject(
     if (!spec || specFailed || spec.kind !== (api.surface.type === 'rest' ? 'openapi' : 'asyncapi')) continue
     const sourceMap = api.sourceMap
     if (sourceMap) entry.locate = (p) => locatePointer(sourceMap, p)
-    entry.index = indexSpec(spec)
+    const index = indexSpec(spec)
+    entry.index = index
     entry.document = spec.document
-    if (options.validateSpecs !== false) problems.push(...(await validateSpec(spec, { path: api.path, sourceMap })))
+    if (options.validateSpecs !== false) {
+      // The index is shared so the spec's path-parameter check does not index the 13 MB document again.
+      problems.push(...(await validateSpec(spec, { path: api.path, sourceMap, index })))
+    }
   }
   return { model, problems }
 }

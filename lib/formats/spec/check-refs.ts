@@ -18,11 +18,15 @@ export function checkRefs(
   // Large specs repeat the same few hundred refs thousands of times: resolve each distinct one once.
   const resolved = new Map<string, boolean>()
   for (const { pointer, ref } of refs) {
-    const at = `${pointer}/$ref`
-    const located = {
-      pointer: at,
-      ...(options.path !== undefined ? { file: options.path } : {}),
-      ...(options.sourceMap ? locatePointer(options.sourceMap, at) : {}),
+    // Located only when there is a problem: the first lookup in a JSON source map builds its syntax tree
+    // (≈ 1.4 s on a 13 MB document), which a document with sound refs never needs.
+    const located = () => {
+      const at = `${pointer}/$ref`
+      return {
+        pointer: at,
+        ...(options.path !== undefined ? { file: options.path } : {}),
+        ...(options.sourceMap ? locatePointer(options.sourceMap, at) : {}),
+      }
     }
     if (!isInternalRef(ref)) {
       problems.push(
@@ -31,7 +35,7 @@ export function checkRefs(
           ...specRules.refExternal,
           message: `External $ref "${ref}": a project's spec must be one self-contained file.`,
           hint: 'Re-import the spec with `backplane add-api`, which bundles external refs into components, or inline the referenced content.',
-          ...located,
+          ...located(),
         }),
       )
     } else if (
@@ -43,7 +47,7 @@ export function checkRefs(
           ...(spec.kind === 'openapi' ? specRules.openapiRef : specRules.refMissingTarget),
           message: `$ref "${ref}" points to nothing in this document.`,
           hint: 'Fix the pointer (names are case-sensitive; "/" in a name is written "~1") or add the missing component.',
-          ...located,
+          ...located(),
         }),
       )
     }

@@ -1,13 +1,13 @@
 import { validate } from '@scalar/openapi-parser'
 import { type Problem, problem } from '../../problems'
-import { indexSpec } from './index-spec'
+import { indexSpec, type SpecIndex } from './index-spec'
 import { isRecord, segmentsFromPointer } from './json-pointer'
 import type { Spec } from './spec'
 import type { SpecRef } from './spec-refs'
 import { specRules } from './spec-rules'
 import { locatePointer, type SpecSourceMap } from './spec-source-map'
 
-type Options = { path?: string; sourceMap?: SpecSourceMap | undefined }
+type Options = { path?: string; sourceMap?: SpecSourceMap | undefined; index?: SpecIndex | undefined }
 
 /** Summary errors of JSON Schema combinators: noise when a more precise error lies at or below the same place. */
 const summaryMessage = /^must match (exactly one schema in oneOf|a schema in anyOf|"then" schema|"else" schema)$/
@@ -76,7 +76,8 @@ async function scalarValidate(document: Record<string, unknown>) {
 
 /** The path-template rule Scalar's validate() leaves out: `{name}` in a path ⇔ a path parameter `name`. */
 function pathParameterProblems(spec: Spec, options: Options): Problem[] {
-  const index = indexSpec(spec, { parametersOnly: true })
+  // A full index has the same parameters as a parameters-only one; reuse the caller's when it has one.
+  const index = options.index ?? indexSpec(spec, { parametersOnly: true })
   if (index.kind !== 'openapi') return []
   const out: Problem[] = []
   for (const op of index.operations) {

@@ -1,5 +1,6 @@
 import type { Problem } from '../../problems'
 import { checkRefs } from './check-refs'
+import type { SpecIndex } from './index-spec'
 import { unsupportedVersionProblem } from './parse-spec-text'
 import { isSupportedSpecVersion, type Spec } from './spec'
 import type { SpecSourceMap } from './spec-source-map'
@@ -11,6 +12,11 @@ export type ValidateSpecOptions = {
   path?: string
   /** From parseSpecText; without it problems carry pointers but no line:column. */
   sourceMap?: SpecSourceMap | undefined
+  /**
+   * indexSpec(spec) when the caller has it already (lib/validation does): the path-parameter check reads its
+   * operations instead of indexing the document a second time. Must be the index of this very document.
+   */
+  index?: SpecIndex | undefined
 }
 
 /**
