@@ -187,5 +187,5 @@ describe('accounts, organizations and the dashboard', () => {
     await alice.reload()
     await alice.check('[data-testid=show-archived]')
     await poll(async () => store.locator('[data-testid=archived-badge]').count()).toBe(1)
-  })
+  }, 300_000)
 })
