@@ -212,5 +212,5 @@ describe('the multiplayer editor', () => {
     await selectUntil(bob, '[data-testid=box-database]', '[data-testid=node-form] [data-testid=node-database]')
     await expect.poll(() => bob.locator('[data-testid=node-database] option:checked').textContent()).toBe('sales-db')
     await shot(bob, '09-rename-propagates')
-  }, 240_000)
+  }, 300_000)
 })
