@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { oasExamples } from '../../../tests/fixtures/specs/oas-examples'
 import { readSpecFixture, validAsyncApiFixtures } from '../../../tests/fixtures/specs/spec-fixtures'
+import { indexSpec } from './index-spec'
 import { parseSpecText } from './parse-spec-text'
 import { specsEqualWithKeyOrder } from './specs-equal-with-key-order'
 import { validateSpec } from './validate-spec'
@@ -134,6 +135,58 @@ paths:
       ['openapi.path-parameter', '/paths/~1orders~1{orderId}/get', 5],
       ['openapi.path-parameter', '/paths/~1orders~1{orderId}/get/parameters/0', 7],
     ])
+  })
+
+  it('gives the same path-parameter problems with the caller index as without', async () => {
+    const text = `openapi: 3.1.0
+info: {title: T, version: "1"}
+paths:
+  /orders/{orderId}:
+    parameters:
+      - {name: tenant, in: path, required: true, schema: {type: string}}
+    get:
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string}}
+      responses:
+        '200': {description: ok}
+`
+    const r = parseSpecText({ path: 'p.yaml', text })
+    if (!r.spec) throw new Error('parse')
+    const own = await validateSpec(r.spec, { path: 'p.yaml', sourceMap: r.sourceMap })
+    const shared = await validateSpec(r.spec, { path: 'p.yaml', sourceMap: r.sourceMap, index: indexSpec(r.spec) })
+    expect(own.map((p) => [p.rule, p.pointer])).toEqual([
+      ['openapi.path-parameter', '/paths/~1orders~1{orderId}/get'],
+      ['openapi.path-parameter', '/paths/~1orders~1{orderId}/parameters/0'],
+      ['openapi.path-parameter', '/paths/~1orders~1{orderId}/get/parameters/0'],
+    ])
+    expect(shared).toEqual(own)
+  })
+
+  it('locates a dangling $ref in a JSON spec (the source map is built only for problems)', async () => {
+    const text = `{
+  "openapi": "3.1.0",
+  "info": { "title": "T", "version": "1" },
+  "paths": {},
+  "components": {
+    "schemas": {
+      "A": { "type": "object" },
+      "B": { "$ref": "#/components/schemas/Missing" }
+    }
+  }
+}
+`
+    const r = parseSpecText({ path: 'd.json', text })
+    if (!r.spec) throw new Error('parse')
+    const problems = await validateSpec(r.spec, { path: 'd.json', sourceMap: r.sourceMap })
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        rule: 'openapi.ref',
+        file: 'd.json',
+        pointer: '/components/schemas/B/$ref',
+        line: 8,
+        column: 14,
+      }),
+    )
   })
 
   it('reports a missing info.version without writing one into the document', async () => {
