@@ -25,6 +25,8 @@ function compiler(): Ajv2020 {
 export function checkSchema(schema: JsonSchema, value: unknown): string {
   if (schema === true) return ''
   if (schema === false) return 'the schema accepts no value'
+  const simple = typeOnly(schema)
+  if (simple !== undefined) return simple(value === undefined ? null : value)
   let validate = byObject.get(schema)
   const key = validate ? '' : JSON.stringify(schema)
   validate ??= validators.get(key)
@@ -40,4 +42,39 @@ export function checkSchema(schema: JsonSchema, value: unknown): string {
   if (validate(value === undefined ? null : value)) return ''
   const first = validate.errors?.[0]
   return first ? `${first.instancePath || '/'}: ${first.message ?? 'does not match'}` : 'does not match'
+}
+
+const annotations = new Set(['type', 'title', 'description', '$comment', 'examples'])
+const typeChecks: Record<string, (v: unknown) => boolean> = {
+  null: (v) => v === null,
+  boolean: (v) => typeof v === 'boolean',
+  number: (v) => typeof v === 'number' && Number.isFinite(v),
+  integer: (v) => Number.isInteger(v),
+  string: (v) => typeof v === 'string',
+  array: (v) => Array.isArray(v),
+  object: (v) => v !== null && typeof v === 'object' && !Array.isArray(v),
+}
+const simpleChecks = new WeakMap<object, ((value: unknown) => string) | null>()
+
+/**
+ * A check without ajv for the most common embedded schemas — only `type` (plus annotations): compiling an ajv
+ * validator costs milliseconds, and a workflow may have to compile its schemas again after a worker restart.
+ */
+function typeOnly(schema: { [keyword: string]: unknown }): ((value: unknown) => string) | undefined {
+  const cached = simpleChecks.get(schema)
+  if (cached !== undefined) return cached ?? undefined
+  let check: ((value: unknown) => string) | null = null
+  const keys = Object.keys(schema)
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type]
+  if (
+    keys.every((k) => annotations.has(k)) &&
+    keys.includes('type') &&
+    types.every((t) => typeof t === 'string' && t in typeChecks)
+  ) {
+    const checks = types.map((t) => typeChecks[t as string] as (v: unknown) => boolean)
+    const expected = types.join(' or ')
+    check = (value) => (checks.some((c) => c(value)) ? '' : `/: must be ${expected}`)
+  }
+  simpleChecks.set(schema, check)
+  return check ?? undefined
 }

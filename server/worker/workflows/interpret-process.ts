@@ -6,6 +6,7 @@ import {
   isCancellation,
   ParentClosePolicy,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   sleep,
   workflowInfo,
@@ -29,7 +30,8 @@ type ShellEvent = Exclude<RunEvent, { type: 'start' }>
 
 export const nodeStatesQuery = defineQuery<Record<string, NodeState>>(NODE_STATES_QUERY)
 
-const { writeTrace } = proxyActivities<RuntimeActivities>({
+// A local activity: the trace write needs no task-queue round trip (it is Backplane's own store, not a node).
+const { writeTrace } = proxyLocalActivities<RuntimeActivities>({
   startToCloseTimeout: '30s',
   retry: { maximumAttempts: 10, initialInterval: '1s' },
 })
