@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url'
+import type { Duration } from '@temporalio/common'
 import { bundleWorkflowCode, type NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker'
 import type { RuntimeActivities } from './activities/runtime-activities'
 
@@ -27,7 +28,7 @@ export type BackplaneWorkerOptions = {
   /** A pre-built bundle (`{ code }` or `{ codePath }`); bundled on creation when absent. */
   workflowBundle?: WorkflowBundleOption
   /** How long a workflow stays bound to this worker's sticky queue when it stops answering (default 10 s). */
-  stickyQueueScheduleToStartTimeout?: string
+  stickyQueueScheduleToStartTimeout?: Duration
 }
 
 /** The Backplane worker: the interpreter workflow, deliveries and gates, and the runtime activities. */
