@@ -1,25 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import { TestWorkflowEnvironment } from '@temporalio/testing'
 import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker'
-import { generateDrizzleJson, generateMigration } from 'drizzle-kit/api'
-import { sql } from 'drizzle-orm'
 import { createDb, type Db, migrate, organizations, projects } from '../../lib/db'
-import * as schema from '../../lib/db/schema'
 import { createRuntimeResolvers } from '../../lib/runtime/runtime-stores'
 import { ensureEnvironments } from '../../lib/runtime/secrets'
-import { runtimeTables } from '../../lib/runtime/tables'
 import { createRuntimeActivities, type RuntimeDeps } from '../../server/worker/activities/runtime-activities'
 import { bundleWorkflows, createBackplaneWorker } from '../../server/worker/create-worker'
 import { createTestDatabase, type TestDatabase, testTemporalAddress } from '../harness/env'
-
-/** The runtime tables as DDL derived from their drizzle definitions (until they are part of `drizzle/`). */
-export async function createRuntimeTables(db: Db): Promise<void> {
-  const statements = await generateMigration(
-    generateDrizzleJson(schema),
-    generateDrizzleJson({ ...schema, ...runtimeTables }),
-  )
-  for (const statement of statements) await db.execute(sql.raw(statement))
-}
 
 // Worker state changes at INFO level drown test output; warnings and errors still show.
 try {
@@ -61,8 +48,8 @@ export async function startRuntimeHarness(
   const database = await createTestDatabase(name)
   const connection = createDb(database.url, { max: 4 })
   const db = connection.db
+  // drizzle/ migrations create Backplane's tables, the web app's and the runtime's.
   await migrate(db)
-  await createRuntimeTables(db)
   const projectId = `prj_${randomBytes(8).toString('hex')}`
   await db.insert(organizations).values({ id: `org_${randomBytes(8).toString('hex')}`, name: 'test' })
   const [org] = await db.select().from(organizations)
