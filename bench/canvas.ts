@@ -271,11 +271,17 @@ async function remoteEdits(
     const label = `${options.prefix} edit-${i}`
     await writer.fill(options.field, label)
     await writer.press(options.field, 'Enter')
-    await reader.waitForFunction(
-      (key) => (window as unknown as { __seen: Record<string, number> }).__seen[key] !== undefined,
-      `edit-${i}`,
-      { timeout: 10_000 },
-    )
+    try {
+      await reader.waitForFunction(
+        (key) => (window as unknown as { __seen: Record<string, number> }).__seen[key] !== undefined,
+        `edit-${i}`,
+        { timeout: 10_000 },
+      )
+    } catch (error) {
+      const [mine, theirs] = await Promise.all([writer.textContent(options.box), reader.textContent(options.box)])
+      console.log(`# edit ${i} not seen: the writer's box says "${mine}", the reader's "${theirs}"`)
+      throw error
+    }
     const [sent, seen] = await Promise.all([
       writer.evaluate((n) => (window as unknown as { __sent: number[] }).__sent[n] ?? Number.NaN, i),
       reader.evaluate((key) => (window as unknown as { __seen: Record<string, number> }).__seen[key] ?? 0, `edit-${i}`),

@@ -2,7 +2,7 @@
 import { ReactFlowProvider } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
 import { useEffect, useMemo, useState } from 'react'
-import type { EntityKind } from '../../../lib/doc'
+import type { EntityKind, JsonObject } from '../../../lib/doc'
 import { allNodes, apiCanvas, type DesignView, processCanvas, projectOverview } from '../../../lib/projections'
 import { ApiDocumentForm, EventElementForm, RestOperationForm } from './ApiForms'
 import { CreateDialog } from './CreateDialog'
@@ -15,10 +15,12 @@ import { NodeForm, ProcessDeclarationForm } from './ProcessForms'
 import { CommitPanel, HistoryPanel, MembersPanel, SharePanel } from './ProjectPanels'
 import { type PaletteDialog, paletteDialog } from './palette-actions'
 import { eventItems, overviewItems, processItems, restItems } from './palette-items'
+import { SpecPreview } from './SpecPreview'
 import { SpecSource } from './SpecSource'
 import { useCollabDoc } from './use-collab-doc'
 import { useDesign } from './use-design'
 import { useEntityFile } from './use-entity-file'
+import { useExporter } from './use-exporter'
 import { usePresence } from './use-presence'
 import { type LocatedProblem, useProblems } from './use-problems'
 import { useUndo } from './use-undo'
@@ -44,6 +46,11 @@ function viewFromLocation(): EditorView {
   return (kind === 'api' || kind === 'process') && id ? { kind, id } : { kind: 'overview' }
 }
 
+function specOf(design: DesignView, apiId: string): JsonObject {
+  const spec = design.apis[apiId]?.spec
+  return spec && typeof spec === 'object' && !Array.isArray(spec) ? spec : {}
+}
+
 function kindOfEntity(design: DesignView, id: string): EntityKind | undefined {
   if (design.apis[id]) return 'api'
   if (design.processes[id]) return 'process'
@@ -67,12 +74,15 @@ export function Editor(props: EditorProps) {
   const design = useDesign(doc)
   const actions = useMemo(() => (doc ? designActions(doc) : null), [doc])
   const undo = useUndo(doc)
-  const { problems, checking } = useProblems(doc, props.projectId)
+  const exporter = useExporter(doc)
+  const { problems, checking } = useProblems(doc, exporter, props.projectId)
   const { peers, publish } = usePresence(collab?.provider, props.user)
   const [view, setView] = useState<EditorView>(viewFromLocation)
   const [selection, setSelection] = useState<string[]>([])
   const [dialog, setDialog] = useState<PaletteDialog | null>(null)
-  const [panel, setPanel] = useState<'commit' | 'history' | 'share' | 'members' | 'source' | 'shortcuts' | null>(null)
+  const [panel, setPanel] = useState<
+    'commit' | 'history' | 'share' | 'members' | 'source' | 'preview' | 'shortcuts' | null
+  >(null)
   const readOnly = !props.canWrite
 
   // A project created from the dashboard starts empty: its creator's first open writes the manifest.
@@ -118,7 +128,7 @@ export function Editor(props: EditorProps) {
   // Only declaration forms read the entity's file: a process canvas without a node selected, or the overview.
   const fileEntity =
     view.kind === 'overview' ? selection[0] : view.kind === 'process' && !selection[0] ? view.id : undefined
-  const entityFile = useEntityFile(doc, design, fileEntity)
+  const entityFile = useEntityFile(exporter, design, fileEntity)
 
   const projection = useMemo(() => {
     if (!design) return null
@@ -312,6 +322,11 @@ export function Editor(props: EditorProps) {
                 Source
               </button>
             )}
+            {view.kind === 'api' && (
+              <button type="button" onClick={() => setPanel('preview')} data-testid="open-preview">
+                Preview
+              </button>
+            )}
           </nav>
           <span className="spacer" />
           {readOnly && (
@@ -433,6 +448,13 @@ export function Editor(props: EditorProps) {
             ))}
           </span>
         </footer>
+        {panel === 'preview' && view.kind === 'api' && design.apis[view.id] && (
+          <SpecPreview
+            type={String(design.apis[view.id]?.type)}
+            spec={specOf(design, view.id)}
+            onClose={() => setPanel(null)}
+          />
+        )}
         {dialog && (
           <CreateDialog
             title={dialog.title}

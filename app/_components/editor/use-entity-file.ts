@@ -1,9 +1,9 @@
 'use client'
 import { useEffect, useState } from 'react'
-import type * as Y from 'yjs'
-import { exportProjectWithOwners, type JsonObject } from '../../../lib/doc'
+import type { JsonObject } from '../../../lib/doc'
 import type { DesignView } from '../../../lib/projections'
 import { pathOfElement } from './edit-files'
+import type { Exporter } from './use-exporter'
 
 /** Every entity's id and name: a file references others by name, so a rename anywhere can change it. */
 function namesKey(design: DesignView): string {
@@ -15,12 +15,12 @@ function namesKey(design: DesignView): string {
 
 /**
  * A process, database or queue as its file says it (references by name), for declaration forms that write the
- * file back. Exporting prints the whole project (≈ 0.5 s with a 1,000-operation spec), so it runs off the render
- * path, only when the entity itself or a name changed, and after a short pause (a burst of remote edits costs one
+ * file back. Exporting prints the whole project (≈ 0.5 s with a 1,000-operation spec), so it runs in the export
+ * worker, only when the entity itself or a name changed, and after a short pause (a burst of remote edits costs one
  * export, and the canvas paints first). Undefined until then.
  */
 export function useEntityFile(
-  doc: Y.Doc | undefined,
+  exporter: Exporter | null,
   design: DesignView | null,
   id: string | undefined,
 ): JsonObject | undefined {
@@ -28,9 +28,11 @@ export function useEntityFile(
   const entity = design && id ? (design.processes[id] ?? design.databases[id] ?? design.queues[id]) : undefined
   const names = design && entity ? namesKey(design) : ''
   useEffect(() => {
-    if (!doc || !id || !entity || !names) return
-    const timer = setTimeout(() => {
-      const { files, owners } = exportProjectWithOwners(doc)
+    if (!exporter || !id || !entity || !names) return
+    let cancelled = false
+    const timer = setTimeout(async () => {
+      const { files, owners } = await exporter()
+      if (cancelled) return
       const path = pathOfElement(owners, id)
       const text = path ? files[path] : undefined
       try {
@@ -39,7 +41,10 @@ export function useEntityFile(
         // A file that does not parse has nothing for the form; the problems panel says why.
       }
     }, 150)
-    return () => clearTimeout(timer)
-  }, [doc, id, entity, names])
+    return () => {
+      cancelled = true
+      clearTimeout(timer)
+    }
+  }, [exporter, id, entity, names])
   return file && file.id === id && entity ? file.value : undefined
 }

@@ -1,8 +1,8 @@
 'use client'
 import { useEffect, useState } from 'react'
 import type * as Y from 'yjs'
-import { exportProjectWithOwners } from '../../../lib/doc'
 import type { Problem } from '../../../lib/problems'
+import type { Exporter } from './use-exporter'
 
 export interface LocatedProblem extends Problem {
   /** The entity the problem's file was exported from. */
@@ -29,19 +29,19 @@ export function canvasElementOf(file: string, pointer: string): string | undefin
 
 /**
  * Live problems: after a pause in editing (600 ms) the working copy is exported and validated by the server
- * (off the main thread); each problem is tied back to the element it is about.
+ * (exported in a worker, validated off the main thread); each problem is tied back to the element it is about.
  */
-export function useProblems(doc: Y.Doc | undefined, projectId: string) {
+export function useProblems(doc: Y.Doc | undefined, exporter: Exporter | null, projectId: string) {
   const [problems, setProblems] = useState<LocatedProblem[]>([])
   const [checking, setChecking] = useState(false)
   useEffect(() => {
-    if (!doc) return
+    if (!doc || !exporter) return
     let timer: ReturnType<typeof setTimeout> | undefined
     let controller: AbortController | undefined
     const run = async () => {
       controller?.abort()
       controller = new AbortController()
-      const { files, owners } = exportProjectWithOwners(doc)
+      const { files, owners } = await exporter()
       if (!files['backplane.json']) return
       setChecking(true)
       try {
@@ -76,6 +76,6 @@ export function useProblems(doc: Y.Doc | undefined, projectId: string) {
       if (timer) clearTimeout(timer)
       controller?.abort()
     }
-  }, [doc, projectId])
+  }, [doc, exporter, projectId])
   return { problems, checking }
 }
