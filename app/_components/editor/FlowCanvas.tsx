@@ -133,7 +133,9 @@ export function FlowCanvas(props: FlowCanvasProps) {
         snapGrid={[10, 10]}
         fitView
         minZoom={0.05}
-        onlyRenderVisibleElements
+        // Culling mounts and unmounts boxes on every pan and zoom step; below ~1,000 boxes moving the one
+        // transformed layer is cheaper (measured in bench/canvas), above it culling wins.
+        onlyRenderVisibleElements={projection.nodes.length > 1000}
         onNodesChange={(changes: NodeChange<Node<DesignNodeData>>[]) => {
           const next = applyNodeChanges(changes, nodes)
           setNodes(next)

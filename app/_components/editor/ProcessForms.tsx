@@ -1,5 +1,6 @@
 'use client'
 import type { JsonObject, JsonValue } from '../../../lib/doc'
+import type { ExpressionScope, JsonSchema } from '../../../lib/expressions'
 import type { DesignView } from '../../../lib/projections'
 import type { DesignActions } from './design-actions'
 import { ExpressionField, JsonField, SelectField, TextField } from './fields'
@@ -185,6 +186,26 @@ export function ProcessDeclarationForm(props: {
 const expressionKeys = new Set(['expression', 'value', 'details', 'items', 'message', 'input', 'body', 'until'])
 
 /** One node's fields: label, expressions with live parse errors, the rest as JSON. Node ids never change. */
+/**
+ * What an expression of `nodeId` may read, for autocomplete and live lint: the process input and every other
+ * top-level node with its declared output. Looser than the validator (which keeps only nodes certainly run
+ * before, and reports the rest after a pause): the editor offers, the validator judges.
+ */
+function expressionScopeOf(process: JsonObject | undefined, nodeId: string): ExpressionScope {
+  const nodes: Record<string, { output?: JsonSchema }> = {}
+  for (const [id, raw] of Object.entries(obj(process?.nodes))) {
+    if (id === nodeId) continue
+    const output = obj(raw).output
+    nodes[id] = output && typeof output === 'object' && !Array.isArray(output) ? { output: output as JsonSchema } : {}
+  }
+  const input = process?.inputs
+  return {
+    input: input && typeof input === 'object' && !Array.isArray(input) ? (input as JsonSchema) : undefined,
+    nodes,
+    processNodeIds: Object.keys(obj(process?.nodes)),
+  }
+}
+
 export function NodeForm(props: {
   design: DesignView
   processId: string
@@ -197,6 +218,7 @@ export function NodeForm(props: {
   if (!node.kind) return <p className="muted">This node was deleted.</p>
   const set = (field: string, value: JsonValue | undefined) => actions.setNodeField(processId, nodeId, field, value)
   const databaseIds = Object.keys(design.databases)
+  const scope = expressionScopeOf(design.processes[processId], nodeId)
   return (
     <div className="form" data-testid="node-form">
       <h2>
@@ -221,6 +243,7 @@ export function NodeForm(props: {
                 value={expr}
                 readOnly={readOnly}
                 testId={`node-${key}`}
+                scope={scope}
                 onCommit={(v) => set(key, { expr: v })}
               />
             )
