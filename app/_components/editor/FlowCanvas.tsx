@@ -84,16 +84,18 @@ export function FlowCanvas(props: FlowCanvasProps) {
   // progress); a changed one takes the new data and keeps the measured size until React Flow measures again.
   const applied = useRef(new Set(derived))
   useEffect(() => {
+    // The updater may run later than this effect: it must see the set as it was before these objects.
+    const before = applied.current
+    applied.current = new Set(derived)
     setNodes((current) => {
       const byId = new Map(current.map((n) => [n.id, n]))
       return derived.map((d) => {
         const cur = byId.get(d.id)
         if (!cur) return d
-        if (applied.current.has(d)) return cur
+        if (before.has(d)) return cur
         return cur.measured ? { ...d, measured: cur.measured } : d
       })
     })
-    applied.current = new Set(derived)
   }, [derived])
   const edges = useMemo<Edge[]>(
     () =>
