@@ -403,6 +403,13 @@ async function main(): Promise<void> {
       const reader = await second.newPage()
       writer.setDefaultTimeout(30_000)
       await Promise.all([writer.goto(url), reader.goto(url)])
+      if (edit.name.startsWith('api')) {
+        // A large API does not fit the screen at the minimum zoom: edit the first operation that is shown.
+        await writer.waitForSelector('[data-testid^="box-/paths/"][data-testid$="/get"]')
+        const testId = await writer.getAttribute('[data-testid^="box-/paths/"][data-testid$="/get"]', 'data-testid')
+        edit.select = `[data-testid="${testId}"]`
+        edit.box = edit.select
+      }
       await Promise.all([writer.waitForSelector(edit.select), reader.waitForSelector(edit.box)])
       for (let i = 0; i < 10 && (await writer.locator(edit.field).count()) === 0; i++) {
         await writer.click(edit.select)

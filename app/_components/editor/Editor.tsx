@@ -413,6 +413,7 @@ export function Editor(props: EditorProps) {
                 <li>Shift+drag — select several; Ctrl/⌘+click — add to the selection</li>
                 <li>Double-click — open an API's or process's canvas</li>
                 <li>Escape — clear the selection, close panels</li>
+                <li>In an expression: type for suggestions; ↑/↓ pick, Enter/Tab accept, Escape close</li>
                 <li>? — this sheet</li>
               </ul>
             </div>

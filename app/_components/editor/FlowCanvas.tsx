@@ -8,6 +8,7 @@ import {
   MiniMap,
   type Node,
   type NodeChange,
+  Panel,
   ReactFlow,
   useNodesInitialized,
   useReactFlow,
@@ -15,6 +16,7 @@ import {
 } from '@xyflow/react'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { CanvasNode, CanvasProjection } from '../../../lib/projections'
+import { autoLayout } from './auto-layout'
 import { DesignNode, type DesignNodeData } from './DesignNode'
 import type { PeerPresence } from './use-presence'
 
@@ -32,6 +34,8 @@ export interface FlowCanvasProps {
   onConnect?(connection: { from: string; port: string; to: string }): void
   onDeleteNodes?(ids: string[]): void
   onCursor(point: { x: number; y: number } | null): void
+  /** Lays the canvas out with ELK and writes every position once (one undoable edit). */
+  onAutoLayout?(moves: Array<{ key: string; x: number; y: number }>): void
 }
 
 function sameBox(old: Node<DesignNodeData>, n: CanvasNode, invalid: boolean, selected: boolean): boolean {
@@ -158,6 +162,26 @@ export function FlowCanvas(props: FlowCanvasProps) {
         <Background gap={20} />
         <MiniMap pannable zoomable />
         <Controls showInteractive={false} />
+        {props.onAutoLayout && !props.readOnly && (
+          <Panel position="top-right">
+            <button
+              type="button"
+              data-testid="auto-layout"
+              title="Lay out this canvas automatically (one undoable edit)"
+              onClick={async () => {
+                const sizes = new Map<string, { width: number; height: number }>()
+                for (const n of flow.getNodes())
+                  if (n.measured?.width && n.measured.height)
+                    sizes.set(n.id, { width: n.measured.width, height: n.measured.height })
+                const moves = await autoLayout(projection, sizes)
+                props.onAutoLayout?.(moves)
+                requestAnimationFrame(() => void flow.fitView({ padding: 0.2, maxZoom: 1.2 }))
+              }}
+            >
+              Auto-layout
+            </button>
+          </Panel>
+        )}
         <ViewportPortal>
           {props.peers
             .filter((p) => p.cursor && p.canvas === projection.key)

@@ -49,8 +49,15 @@ export function usePresence(provider: HocuspocusProvider | undefined, me: { name
       setPeers(out)
     }
     read()
-    awareness.on('change', read)
-    return () => awareness.off('change', read)
+    // Our own cursor moves change our own state 20 times a second while the mouse moves: re-reading (and
+    // re-rendering the editor) for those would cost a frame each; only peers' changes matter here.
+    const onChange = (changes: { added: number[]; updated: number[]; removed: number[] }) => {
+      const ids = [...changes.added, ...changes.updated, ...changes.removed]
+      if (ids.length > 0 && ids.every((id) => id === awareness.clientID)) return
+      read()
+    }
+    awareness.on('change', onChange)
+    return () => awareness.off('change', onChange)
   }, [provider, me.name])
   const publish = useCallback(
     (field: 'cursor' | 'canvas' | 'selection', value: unknown) => {
