@@ -24,6 +24,7 @@ import { issueSessionToken } from '../lib/auth'
 import { createDb, type Db, migrate } from '../lib/db'
 import { createProject, createUser, type PublicUser } from '../lib/service/accounts'
 import { createUpdateLog } from '../server/collab/update-log'
+import { NodeWebSocket } from '../server/collab-client/node-websocket'
 
 const secret = 'bench-secret-bench-secret-bench-secret-00'
 const seconds = Number(process.env.BACKPLANE_BENCH_SECONDS ?? 60)
@@ -127,7 +128,7 @@ type OnVisible = (latencyMs: number) => void
 
 function providerEndpoint(url: string, name: string, token: string, id: number, onVisible: OnVisible): Endpoint {
   const doc = new Y.Doc()
-  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket })
+  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: NodeWebSocket })
   const provider = new HocuspocusProvider({ websocketProvider: socket, name, document: doc, token })
   provider.attach()
   const fields = doc.getMap<number>('fields')

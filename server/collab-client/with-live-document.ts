@@ -1,8 +1,8 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
-import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { issueServiceToken } from '../../lib/auth'
 import type { DocKind } from '../../lib/db'
+import { NodeWebSocket } from './node-websocket'
 
 export interface LiveDocumentTarget {
   /** `ws://host:port` of the collab server. */
@@ -54,7 +54,7 @@ export async function withLiveDocument<T>(target: LiveDocumentTarget, change: (d
     maxAgeSeconds: Math.max(60, Math.ceil(timeoutMs / 1000) * 2),
   })
   const doc = new Y.Doc()
-  const socket = new HocuspocusProviderWebsocket({ url: target.collabUrl, WebSocketPolyfill: WebSocket })
+  const socket = new HocuspocusProviderWebsocket({ url: target.collabUrl, WebSocketPolyfill: NodeWebSocket })
   const provider = new HocuspocusProvider({
     websocketProvider: socket,
     name: `${target.projectId}/${target.doc ?? 'design'}`,

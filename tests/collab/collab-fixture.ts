@@ -14,6 +14,7 @@ import {
   type PublicUser,
   setProjectMember,
 } from '../../lib/service/accounts'
+import { NodeWebSocket } from '../../server/collab-client/node-websocket'
 import { createTestDatabase, type TestDatabase } from '../harness/env'
 
 export const testSecret = 'collab-test-secret-collab-test-secret-0123'
@@ -196,7 +197,7 @@ export function connectClient(options: { url: string; name: string; token: strin
   const closes: Array<{ code: number; reason: string }> = []
   const socket = new HocuspocusProviderWebsocket({
     url: options.url,
-    WebSocketPolyfill: WebSocket,
+    WebSocketPolyfill: NodeWebSocket,
     // Fast reconnects keep the tests short; the provider's own backoff is tested upstream.
     delay: 50,
     minDelay: 50,
