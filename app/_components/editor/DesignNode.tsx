@@ -3,7 +3,13 @@ import { Handle, type NodeProps, Position } from '@xyflow/react'
 import { memo } from 'react'
 import type { CanvasNodeData } from '../../../lib/projections'
 
-export type DesignNodeData = CanvasNodeData & { invalid?: boolean; kind: string; [key: string]: unknown }
+export type DesignNodeData = CanvasNodeData & {
+  invalid?: boolean
+  kind: string
+  /** A run's state of this box (Runs panel), never part of the document. */
+  runStatus?: { status: string; attempt?: number }
+  [key: string]: unknown
+}
 
 const kindColor: Record<string, string> = {
   api: '#4f46e5',
@@ -23,6 +29,7 @@ function DesignNodeView({ data, selected }: NodeProps & { data: DesignNodeData }
       className="design-node"
       data-testid={`box-${data.elementId}`}
       data-invalid={data.invalid ? 'true' : undefined}
+      data-run-status={data.runStatus?.status}
       style={{
         borderColor: data.invalid ? 'var(--danger)' : selected ? 'var(--accent)' : 'var(--border)',
         borderLeftColor: color,
@@ -31,6 +38,12 @@ function DesignNodeView({ data, selected }: NodeProps & { data: DesignNodeData }
       {data.hasInput && <Handle type="target" position={Position.Left} />}
       <div className="design-node-label">{data.label}</div>
       <div className="design-node-subtitle">{data.subtitle}</div>
+      {data.runStatus && (
+        <div className={`design-node-run run-${data.runStatus.status}`} data-testid={`run-status-${data.elementId}`}>
+          {data.runStatus.status}
+          {data.runStatus.attempt && data.runStatus.attempt > 1 ? ` (attempt ${data.runStatus.attempt})` : ''}
+        </div>
+      )}
       {data.ports.length > 0 && (
         <div className="design-node-ports">
           {data.ports.map((port) => (

@@ -36,11 +36,26 @@ export interface FlowCanvasProps {
   onCursor(point: { x: number; y: number } | null): void
   /** Lays the canvas out with ELK and writes every position once (one undoable edit). */
   onAutoLayout?(moves: Array<{ key: string; x: number; y: number }>): void
+  /** A run's state per box id (the Runs panel): drawn on the box, never written to the document. */
+  nodeStatus?: ReadonlyMap<string, NodeStatusBadge>
 }
 
-function sameBox(old: Node<DesignNodeData>, n: CanvasNode, invalid: boolean, selected: boolean): boolean {
+/** What a box shows of a run: its state and, while retrying, the attempt count. */
+export type NodeStatusBadge = { status: string; attempt?: number }
+
+const sameStatus = (a: NodeStatusBadge | undefined, b: NodeStatusBadge | undefined) =>
+  a?.status === b?.status && a?.attempt === b?.attempt
+
+function sameBox(
+  old: Node<DesignNodeData>,
+  n: CanvasNode,
+  invalid: boolean,
+  selected: boolean,
+  status: NodeStatusBadge | undefined,
+): boolean {
   const d = old.data
   return (
+    sameStatus(d.runStatus, status) &&
     old.position.x === n.position.x &&
     old.position.y === n.position.y &&
     Boolean(old.selected) === selected &&
@@ -67,22 +82,23 @@ export function FlowCanvas(props: FlowCanvasProps) {
       const invalid = invalidElements.has(n.data.elementId)
       const isSelected = selected.has(n.id)
       const old = previous.current.get(n.id)
+      const status = props.nodeStatus?.get(n.id)
       const node =
-        old && sameBox(old, n, invalid, isSelected)
+        old && sameBox(old, n, invalid, isSelected, status)
           ? old
           : {
               id: n.id,
               type: 'design',
               position: n.position,
               selected: isSelected,
-              data: { ...n.data, kind: n.type, invalid },
+              data: { ...n.data, kind: n.type, invalid, runStatus: status },
             }
       next.set(n.id, node)
       return node
     })
     previous.current = next
     return out
-  }, [projection, invalidElements, props.selection])
+  }, [projection, invalidElements, props.selection, props.nodeStatus])
   const [nodes, setNodes] = useState(derived)
   // A box whose derived object did not change keeps React Flow's own copy (its measured size, a drag in
   // progress); a changed one takes the new data and keeps the measured size until React Flow measures again.
