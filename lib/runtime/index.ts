@@ -9,7 +9,7 @@ export type { Execution, ListExecutionsFilter, RunOutcome, StartRunRequest, Star
 export { cancelExecution, getExecution, listExecutions, runAndWait, startRun } from './executions'
 export type { BlockMigration, MigrationStep } from './plan-migration'
 export { planMigration } from './plan-migration'
-export { blockDatabaseName, provisionBlockDatabase } from './provision-database'
+export { blockDatabaseName, blockProvisionerFromEnv, provisionBlockDatabase } from './provision-database'
 export type { RuntimeContext, RuntimeFailure } from './runtime-context'
 export type { DeadLetterRecord, TraceRecord } from './runtime-stores'
 export { createRuntimeResolvers, recordDeadLetter, recordTrace } from './runtime-stores'

@@ -25,3 +25,24 @@ export async function provisionBlockDatabase(adminUrl: string, scope: EnvScope, 
   url.pathname = `/${name}`
   return url.toString()
 }
+
+/**
+ * How this installation gives an unbound SQL block its own database (`deploy`'s `provisionDatabase`), from
+ * configuration: `BACKPLANE_PROVISION_URL` names the server (an admin URL); `BACKPLANE_PROVISION_MODE=embedded`
+ * says it is `npm start`'s embedded server, where each database name is its own PGlite (no CREATE DATABASE).
+ * Undefined when unset: a deployment then refuses an unbound block (bind one per environment).
+ */
+export function blockProvisionerFromEnv(
+  env: Record<string, string | undefined>,
+): ((scope: EnvScope, block: string) => Promise<string>) | undefined {
+  const adminUrl = env.BACKPLANE_PROVISION_URL
+  if (!adminUrl) return undefined
+  if (env.BACKPLANE_PROVISION_MODE === 'embedded') {
+    return async (scope, block) => {
+      const url = new URL(adminUrl)
+      url.pathname = `/${blockDatabaseName(scope, block)}`
+      return url.toString()
+    }
+  }
+  return (scope, block) => provisionBlockDatabase(adminUrl, scope, block)
+}
