@@ -1,7 +1,8 @@
 /**
  * `npm start`: the whole product on one machine. Set-up (scripts/setup.mjs) has already run.
  *
- * Without DATABASE_URL it serves an embedded PGlite (data/pglite) over the Postgres wire protocol; without
+ * Without DATABASE_URL it serves an embedded PGlite (data/pglite; each unbound SQL block its own PGlite in
+ * data/block-databases) over the Postgres wire protocol; without
  * TEMPORAL_ADDRESS it starts a Temporal dev server whose SQLite file lives in data/ (schedules survive restarts).
  * Then it migrates the database and runs the collab, worker and web processes, each its own Node process.
  * Environment: PORT (web, 3000), COLLAB_PORT (1234), TEMPORAL_PORT (7233), BACKPLANE_DATA_DIR (data).
@@ -43,13 +44,20 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stopAll(0))
 
   let databaseUrl = process.env.DATABASE_URL
+  // Where a deployment gives an unbound SQL block its own database (never Backplane's own tables): the embedded
+  // server's per-name PGlite, else a new database on the configured server (BACKPLANE_PROVISION_URL overrides).
+  let provision: Record<string, string | undefined> = {
+    BACKPLANE_PROVISION_URL: process.env.BACKPLANE_PROVISION_URL ?? databaseUrl,
+  }
   if (!databaseUrl) {
     const pg = await startEmbeddedPostgres({
       dataDir: join(dataDir, 'pglite'),
+      blocksDir: join(dataDir, 'block-databases'),
       port: Number(process.env.PGLITE_PORT ?? 0),
     })
     stops.push(pg.stop)
     databaseUrl = pg.url
+    provision = { BACKPLANE_PROVISION_URL: pg.url, BACKPLANE_PROVISION_MODE: 'embedded' }
     console.log(`start: embedded PostgreSQL (PGlite) at ${databaseUrl}`)
   }
   const { db, close } = createDb(databaseUrl, { max: 1, applicationName: 'backplane-migrate' })
@@ -85,6 +93,7 @@ async function main(): Promise<void> {
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...provision,
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,
     BACKPLANE_AUTH_SECRET: secret,

@@ -39,12 +39,23 @@ export interface PgliteWireServer {
  * once. The framing and the per-message hand-off to `execProtocolRawStream` below follow pglite-socket's.
  */
 export async function startPgliteWireServer(options: {
-  db: PGlite
+  /**
+   * The PGlite serving a database name from a connection's startup message, or undefined to refuse it (each
+   * name its own PGlite: PGlite is one database per instance).
+   */
+  open(database: string): Promise<PGlite | undefined>
   host: string
   port: number
 }): Promise<PgliteWireServer> {
-  const { db } = options
-  const mutex = new Mutex()
+  const mutexes = new WeakMap<PGlite, Mutex>()
+  const mutexOf = (db: PGlite) => {
+    let mutex = mutexes.get(db)
+    if (!mutex) {
+      mutex = new Mutex()
+      mutexes.set(db, mutex)
+    }
+    return mutex
+  }
   const sockets = new Set<Socket>()
 
   function serve(socket: Socket): void {
@@ -55,25 +66,47 @@ export async function startPgliteWireServer(options: {
     let holding = false
     let closed = false
     let chain: Promise<void> = Promise.resolve()
+    // Chosen by the startup message; every later message of this connection goes to it.
+    let db: PGlite | undefined
+    let mutex: Mutex | undefined
 
     const release = async () => {
-      if (!holding) return
+      if (!holding || !db || !mutex) return
       if (db.isInTransaction()) await db.exec('ROLLBACK').catch(() => {})
       holding = false
       mutex.release()
     }
 
+    const attach = (startup: Buffer) => {
+      chain = chain.then(async () => {
+        const name = startupParameter(startup, 'database') ?? startupParameter(startup, 'user') ?? 'postgres'
+        const opened = await options.open(name).catch((err: unknown) => {
+          console.error(`embedded postgres: cannot open database ${name}`, err)
+          return undefined
+        })
+        if (!opened) {
+          if (!closed && socket.writable) socket.end(fatalError('3D000', `database "${name}" does not exist`))
+          closed = true
+          return
+        }
+        db = opened
+        mutex = mutexOf(opened)
+      })
+    }
+
     const run = (message: Buffer, endsGroup: boolean) => {
       chain = chain.then(async () => {
-        if (closed) return
+        const backend = db
+        const lock = mutex
+        if (closed || !backend || !lock) return
         if (!holding) {
-          await mutex.acquire()
+          await lock.acquire()
           holding = true
         }
         if (closed) return release()
         try {
-          await db.runExclusive(() =>
-            db.execProtocolRawStream(new Uint8Array(message), {
+          await backend.runExclusive(() =>
+            backend.execProtocolRawStream(new Uint8Array(message), {
               onRawData: (data) => {
                 if (!closed && socket.writable) socket.write(data)
               },
@@ -84,9 +117,9 @@ export async function startPgliteWireServer(options: {
           socket.destroy()
           return
         }
-        if (endsGroup && !db.isInTransaction()) {
+        if (endsGroup && !backend.isInTransaction()) {
           holding = false
-          mutex.release()
+          lock.release()
         }
       })
     }
@@ -112,6 +145,7 @@ export async function startPgliteWireServer(options: {
           const startup = buffer.subarray(0, length)
           buffer = buffer.subarray(length)
           started = true
+          attach(Buffer.from(startup))
           run(Buffer.from(startup), true)
           continue
         }
@@ -140,6 +174,7 @@ export async function startPgliteWireServer(options: {
   }
 
   const server: Server = createServer(serve)
+  server.on('error', (err) => console.error('embedded postgres: server error', err))
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port, options.host, () => resolve())
@@ -153,4 +188,20 @@ export async function startPgliteWireServer(options: {
       await new Promise<void>((resolve) => server.close(() => resolve()))
     },
   }
+}
+
+/** A parameter of a StartupMessage (length, protocol version, then NUL-terminated name/value pairs). */
+function startupParameter(startup: Buffer, key: string): string | undefined {
+  const parts = startup.subarray(8).toString('utf8').split('\0')
+  for (let i = 0; i + 1 < parts.length; i += 2) if (parts[i] === key) return parts[i + 1]
+  return undefined
+}
+
+/** An ErrorResponse with severity FATAL, the way a PostgreSQL server refuses a connection. */
+function fatalError(code: string, message: string): Buffer {
+  const fields = Buffer.from(`SFATAL\0VFATAL\0C${code}\0M${message}\0\0`, 'utf8')
+  const head = Buffer.alloc(5)
+  head.write('E', 0)
+  head.writeInt32BE(4 + fields.length, 1)
+  return Buffer.concat([head, fields])
 }

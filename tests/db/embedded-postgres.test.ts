@@ -43,3 +43,33 @@ describe('embedded PGlite over the wire protocol', () => {
     await embedded.stop()
   })
 })
+
+describe('embedded block databases (npm start: each unbound SQL block its own database)', () => {
+  it('serves each bp_ name from a PGlite of its own, kept in its folder, and refuses other names', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'bp-pglite-blocks-'))
+    const options = { dataDir: join(root, 'main'), blocksDir: join(root, 'blocks') }
+    const first = await startEmbeddedPostgres(options)
+    const blockUrl = first.url.replace(/\/postgres$/, '/bp_prj_a_development_orders_db')
+    const block = postgres(blockUrl, { max: 1, onnotice: () => {} })
+    await block`create table orders (id text primary key)`
+    await block`insert into orders values ('o1')`
+    await block.end()
+    const main = postgres(first.url, { max: 1, onnotice: () => {} })
+    const mainTables = await main`select table_name from information_schema.tables where table_name = 'orders'`
+    expect(mainTables).toHaveLength(0)
+    await main.end()
+    const stranger = postgres(first.url.replace(/\/postgres$/, '/template1'), { max: 1, onnotice: () => {} })
+    await expect(stranger`select 1`).rejects.toThrow(/database "template1" does not exist/)
+    await stranger.end()
+    await first.stop()
+
+    const second = await startEmbeddedPostgres(options)
+    const again = postgres(second.url.replace(/\/postgres$/, '/bp_prj_a_development_orders_db'), {
+      max: 1,
+      onnotice: () => {},
+    })
+    expect((await again`select id from orders`).map((r) => r.id)).toEqual(['o1'])
+    await again.end()
+    await second.stop()
+  })
+})
