@@ -164,6 +164,17 @@ async function temporalBench(): Promise<void> {
     const floorLatency = await latency(runFloor)
     const ourLatency = await latency(runOurs)
     line('latency-10-nodes-p50', ourLatency, floorLatency, 'ms', 1.3)
+    // What one run costs the server: events and history size. Both sides are alike here, so the throughput gap is
+    // the worker's CPU per run (see docs/decisions/runtime.md).
+    for (const [side, id] of [
+      ['floor', `bench-floor-${n - 41}`],
+      ['ours', `bench-ours-${n - 1}`],
+    ] as const) {
+      const history = await client.workflow.getHandle(id).fetchHistory()
+      const events = history.events ?? []
+      const bytes = events.reduce((sum, e) => sum + JSON.stringify(e).length, 0)
+      console.log(`runtime.history ${side}: ${events.length} events, ~${bytes} bytes (JSON)`)
+    }
     const floorRate = await throughput(runFloor)
     const ourRate = await throughput(runOurs)
     line('throughput-20-concurrent', ourRate, floorRate, 'runs/s', 0.77, true)
