@@ -6,6 +6,8 @@ import type { EntityKind, JsonObject } from '../../../lib/doc'
 import { allNodes, apiCanvas, type DesignView, processCanvas, projectOverview } from '../../../lib/projections'
 import { ApiDocumentForm, EventElementForm, RestOperationForm } from './ApiForms'
 import { CreateDialog } from './CreateDialog'
+import { CommentsPanel } from './comments/CommentsPanel'
+import { useDiscussion } from './comments/use-discussion'
 import { designActions } from './design-actions'
 import { FlowCanvas } from './FlowCanvas'
 import { DatabaseForm, QueueForm } from './InfraForms'
@@ -32,7 +34,8 @@ export interface EditorProps {
   projectName: string
   collabUrl: string
   token: string
-  user: { name: string }
+  /** `id` keys one's own comments and verdicts; share-link guests have none. */
+  user: { name: string; id?: string }
   /** What the server grants; the server enforces it, the UI mirrors it. */
   canWrite: boolean
   role: string
@@ -64,6 +67,16 @@ function entityLabel(design: DesignView, id: string): string {
   return typeof entity?.name === 'string' ? entity.name : id
 }
 
+/** The label a comment thread shows for a box: its canvas label, else the entity's name, else its key. */
+function commentLabel(
+  design: DesignView,
+  projection: { nodes: { id: string; data: { label: string } }[] } | null,
+  id: string,
+) {
+  const box = projection?.nodes.find((n) => n.id === id)
+  return box?.data.label || entityLabel(design, id)
+}
+
 export function Editor(props: EditorProps) {
   const { collab, synced, status, refusal } = useCollabDoc({
     url: props.collabUrl,
@@ -77,11 +90,14 @@ export function Editor(props: EditorProps) {
   const exporter = useExporter(doc)
   const { problems, checking } = useProblems(doc, exporter, props.projectId)
   const { peers, publish } = usePresence(collab?.provider, props.user)
+  const discussion = useDiscussion({ url: props.collabUrl, projectId: props.projectId, token: props.token })
+  // Owners, editors, commenters and comment-enabled links write the discussion (the server enforces it).
+  const canComment = ['owner', 'editor', 'commenter', 'share-commenter'].includes(props.role)
   const [view, setView] = useState<EditorView>(viewFromLocation)
   const [selection, setSelection] = useState<string[]>([])
   const [dialog, setDialog] = useState<PaletteDialog | null>(null)
   const [panel, setPanel] = useState<
-    'commit' | 'history' | 'share' | 'members' | 'source' | 'preview' | 'shortcuts' | null
+    'commit' | 'history' | 'share' | 'members' | 'source' | 'preview' | 'shortcuts' | 'comments' | null
   >(null)
   const readOnly = !props.canWrite
 
@@ -352,6 +368,9 @@ export function Editor(props: EditorProps) {
           >
             Redo
           </button>
+          <button type="button" onClick={() => setPanel('comments')} data-testid="open-comments">
+            Comments ({discussion.view.threads.filter((t) => t.status === 'open').length})
+          </button>
           {!props.shared && (
             <>
               <button type="button" disabled={readOnly} onClick={() => setPanel('commit')} data-testid="open-commit">
@@ -403,6 +422,25 @@ export function Editor(props: EditorProps) {
             <MembersPanel projectId={props.projectId} isOwner={props.role === 'owner'} onClose={() => setPanel(null)} />
           )}
           {panel === 'share' && <SharePanel projectId={props.projectId} onClose={() => setPanel(null)} />}
+          {panel === 'comments' && (
+            <CommentsPanel
+              doc={discussion.doc}
+              view={discussion.view}
+              canComment={canComment}
+              author={{ key: props.user.id ?? `guest:${props.user.name}`, name: props.user.name }}
+              canvas={canvasKey}
+              selected={
+                selection[0] ? { element: selection[0], label: commentLabel(design, projection, selection[0]) } : null
+              }
+              onOpenAnchor={(anchor) => {
+                const [kind, id] = anchor.canvas.split(':')
+                if ((kind === 'api' || kind === 'process') && id) setView({ kind, id })
+                else setView({ kind: 'overview' })
+                setSelection([anchor.element])
+              }}
+              onClose={() => setPanel(null)}
+            />
+          )}
           {panel === 'shortcuts' && (
             <div className="side-panel" data-testid="shortcuts">
               <h3>Keyboard shortcuts</h3>

@@ -20,7 +20,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
       projectName={project.name}
       collabUrl={collabUrl}
       token={token}
-      user={{ name: user.name || user.email }}
+      user={{ name: user.name || user.email, id: user.id }}
       canWrite={check.access.design === 'write'}
       role={check.access.role}
     />
