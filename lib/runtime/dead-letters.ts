@@ -10,6 +10,8 @@ export type ListDeadLettersFilter = {
   queue?: string
   consumer?: string
   status?: DeadLetterStatus
+  /** Only these letters. */
+  ids?: string[]
   limit?: number
 }
 
@@ -20,6 +22,7 @@ export async function listDeadLetters(ctx: Pick<RuntimeContext, 'db'>, filter: L
   if (filter.queue) where.push(eq(deadLetters.queue, filter.queue))
   if (filter.consumer) where.push(eq(deadLetters.consumer, filter.consumer))
   if (filter.status) where.push(eq(deadLetters.status, filter.status))
+  if (filter.ids) where.push(inArray(deadLetters.id, filter.ids))
   return ctx.db
     .select()
     .from(deadLetters)

@@ -18,16 +18,21 @@ export async function loadCommitDefinitions(db: Db, commitId: string): Promise<D
     .from(commitFiles)
     .innerJoin(blobs, eq(blobs.sha256, commitFiles.sha256))
     .where(eq(commitFiles.commitId, commitId))
+  const decoder = new TextDecoder()
+  return definitionsFromFiles(Object.fromEntries(rows.map((row) => [row.path, decoder.decode(row.bytes)])))
+}
+
+/** The executable part of a project's files (path → text): process, database and queue files by name. Pure. */
+export function definitionsFromFiles(files: Readonly<Record<string, string>>): Definitions {
   const out: Definitions = { processes: {}, databases: {}, queues: {} }
-  for (const row of rows) {
-    const text = new TextDecoder().decode(row.bytes)
-    if (/^processes\/.+\.process\.json$/.test(row.path)) {
+  for (const [path, text] of Object.entries(files)) {
+    if (/^processes\/.+\.process\.json$/.test(path)) {
       const p = JSON.parse(text) as ProcessFile
       out.processes[p.name] = p
-    } else if (/^infra\/databases\/.+\.database\.json$/.test(row.path)) {
+    } else if (/^infra\/databases\/.+\.database\.json$/.test(path)) {
       const d = JSON.parse(text) as DatabaseFile
       out.databases[d.name] = d
-    } else if (/^infra\/queues\/.+\.queue\.json$/.test(row.path)) {
+    } else if (/^infra\/queues\/.+\.queue\.json$/.test(path)) {
       const q = JSON.parse(text) as QueueFile
       out.queues[q.name] = q
     }

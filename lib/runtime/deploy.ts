@@ -1,11 +1,12 @@
 import { ScheduleNotFoundError, type ScheduleOverlapPolicy } from '@temporalio/client'
 import { and, eq } from 'drizzle-orm'
 import postgres from 'postgres'
-import { newId } from '../db'
+import { commitFiles, commits, newId } from '../db'
 import type { ProcessFile, ScheduleTrigger } from '../interpreter'
 import { durationMs } from '../interpreter'
 import { activeDeployment, bundleFor, type Definitions, loadCommitDefinitions } from './definitions'
-import { type BlockMigration, planMigration } from './plan-migration'
+import { type DeploymentNote, deploymentNotes } from './deployment-notes'
+import { type BlockMigration, emptyCatalogue, planMigration, planMigrationFrom } from './plan-migration'
 import type { RuntimeContext, RuntimeFailure } from './runtime-context'
 import { readDatabaseUrl, setDatabaseBinding } from './secrets'
 import { deployments } from './tables'
@@ -31,7 +32,15 @@ export type DeployRequest = {
 }
 
 export type DeployResult =
-  | { ok: true; deploymentId: string | undefined; migration: BlockMigration[]; schedules: string[]; applied: boolean }
+  | {
+      ok: true
+      deploymentId: string | undefined
+      migration: BlockMigration[]
+      schedules: string[]
+      applied: boolean
+      /** What is validated but not executable yet (non-SQL blocks, API specs). */
+      notes: DeploymentNote[]
+    }
   | { ok: false; error: RuntimeFailure; migration?: BlockMigration[] }
 
 const overlap: Record<ScheduleTrigger['overlap'], ScheduleOverlapPolicy> = {
@@ -54,6 +63,12 @@ export function scheduleId(projectId: string, environment: string, process: stri
  * started keep their own commit (they carry their definitions).
  */
 export async function deploy(ctx: RuntimeContext, request: DeployRequest): Promise<DeployResult> {
+  const [commit] = await ctx.db
+    .select({ id: commits.id })
+    .from(commits)
+    .where(and(eq(commits.id, request.commitId), eq(commits.projectId, request.projectId)))
+  if (!commit)
+    return { ok: false, error: { code: 'not-found', message: `no commit ${request.commitId} in this project` } }
   const definitions = request.definitions ?? (await loadCommitDefinitions(ctx.db, request.commitId))
   const problems = validateDefinitions(definitions)
   if (problems.length) {
@@ -77,6 +92,11 @@ export async function deploy(ctx: RuntimeContext, request: DeployRequest): Promi
       await setDatabaseBinding(ctx.db, ctx.key, scope, block.name, url, { managed: true })
     }
     if (!url) {
+      // A dry run shows what the first deployment will create in the block's own (not yet provisioned) database.
+      if (request.dryRun && request.provisionDatabase) {
+        migration.push(planMigrationFrom(emptyCatalogue(), block))
+        continue
+      }
       if (request.dryRun) continue
       return {
         ok: false,
@@ -92,12 +112,24 @@ export async function deploy(ctx: RuntimeContext, request: DeployRequest): Promi
     }
   }
   const destructive = migration.some((m) => m.steps.some((s) => s.destructive))
-  if (request.dryRun) return { ok: true, deploymentId: undefined, migration, schedules: [], applied: false }
+  const paths = await ctx.db
+    .select({ path: commitFiles.path })
+    .from(commitFiles)
+    .where(eq(commitFiles.commitId, request.commitId))
+  const notes = deploymentNotes(
+    definitions,
+    paths.map((p) => p.path),
+  )
+  if (request.dryRun) return { ok: true, deploymentId: undefined, migration, schedules: [], applied: false, notes }
   if (destructive && !request.confirmDestructive) {
     return {
       ok: false,
       migration,
-      error: { code: 'needs-confirmation', message: 'the migration has destructive steps: confirm them to deploy' },
+      error: {
+        code: 'needs-confirmation',
+        message: 'the migration has destructive steps: confirm them to deploy',
+        details: { migration },
+      },
     }
   }
   for (const m of migration) {
@@ -153,7 +185,7 @@ export async function deploy(ctx: RuntimeContext, request: DeployRequest): Promi
       createdBy: request.createdBy ?? null,
     })
   })
-  return { ok: true, deploymentId, migration, schedules, applied: true }
+  return { ok: true, deploymentId, migration, schedules, applied: true, notes }
 }
 
 async function registrationsOf(ctx: RuntimeContext, deploymentId: string): Promise<{ schedules?: string[] }> {

@@ -116,9 +116,28 @@ export type Execution = typeof executions.$inferSelect & {
   nodes: Record<string, NodeState>
 }
 
-/** One execution with its node states; undefined when unknown. */
-export async function getExecution(ctx: RuntimeContext, executionId: string): Promise<Execution | undefined> {
-  const [row] = await ctx.db.select().from(executions).where(eq(executions.id, executionId))
+/** One execution row without node states (no Temporal call); undefined when unknown (or of another project). */
+export async function findExecution(
+  db: RuntimeContext['db'],
+  executionId: string,
+  options: { projectId?: string } = {},
+): Promise<typeof executions.$inferSelect | undefined> {
+  const where: SQL[] = [eq(executions.id, executionId)]
+  if (options.projectId) where.push(eq(executions.projectId, options.projectId))
+  const [row] = await db
+    .select()
+    .from(executions)
+    .where(and(...where))
+  return row
+}
+
+/** One execution with its node states; undefined when unknown (or, with `projectId`, of another project). */
+export async function getExecution(
+  ctx: RuntimeContext,
+  executionId: string,
+  options: { projectId?: string } = {},
+): Promise<Execution | undefined> {
+  const row = await findExecution(ctx.db, executionId, options)
   if (!row) return undefined
   if (row.status === 'running') {
     try {
@@ -163,11 +182,9 @@ export async function listExecutions(ctx: Pick<RuntimeContext, 'db'>, filter: Li
 export async function cancelExecution(
   ctx: RuntimeContext,
   executionId: string,
+  options: { projectId?: string } = {},
 ): Promise<{ ok: true } | { ok: false; error: RuntimeFailure }> {
-  const [row] = await ctx.db
-    .select({ status: executions.status })
-    .from(executions)
-    .where(eq(executions.id, executionId))
+  const row = await findExecution(ctx.db, executionId, options)
   if (!row) return { ok: false, error: { code: 'not-found', message: `no execution ${executionId}` } }
   if (row.status !== 'running')
     return { ok: false, error: { code: 'not-running', message: `execution ${executionId} is ${row.status}` } }

@@ -39,6 +39,12 @@ function createTable(name: string, table: Table): string {
   return `create table ${q(name)} (${columns.join(', ')})`
 }
 
+/** What a database holds (public schema, `_backplane_*` left out): table → column → data_type, index names. */
+export type LiveCatalogue = { tables: Map<string, Map<string, string>>; indexes: Set<string> }
+
+/** A database with nothing in it yet: what an unbound block will get. */
+export const emptyCatalogue = (): LiveCatalogue => ({ tables: new Map(), indexes: new Set() })
+
 /**
  * The migration that turns a bound database into the block's declared tables (public schema, Backplane's own
  * `_backplane_*` tables left alone): additive steps (new tables, new columns, new indexes) and destructive ones
@@ -46,6 +52,10 @@ function createTable(name: string, table: Table): string {
  * the latter only applied when confirmed. Reads the live catalogue; changes nothing.
  */
 export async function planMigration(sql: postgres.Sql, block: DatabaseFile): Promise<BlockMigration> {
+  return planMigrationFrom(await readCatalogue(sql), block)
+}
+
+async function readCatalogue(sql: postgres.Sql): Promise<LiveCatalogue> {
   const live = await sql<{ table_name: string; column_name: string; data_type: string }[]>`
     select table_name, column_name, data_type from information_schema.columns
     where table_schema = 'public' and table_name not like '\\_backplane%'
@@ -61,6 +71,13 @@ export async function planMigration(sql: postgres.Sql, block: DatabaseFile): Pro
       (r) => r.indexname,
     ),
   )
+  return { tables: liveTables, indexes: liveIndexes }
+}
+
+/** planMigration's comparison alone, against a catalogue already read. Pure. */
+export function planMigrationFrom(catalogue: LiveCatalogue, block: DatabaseFile): BlockMigration {
+  const liveTables = catalogue.tables
+  const liveIndexes = catalogue.indexes
   const steps: MigrationStep[] = []
   const declared = block.tables ?? {}
   for (const [name, table] of Object.entries(declared)) {

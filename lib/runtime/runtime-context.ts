@@ -12,7 +12,16 @@ export type RuntimeContext = {
 
 /** Expected failures of service calls (routes map `code` to an HTTP status through one table). */
 export type RuntimeFailure = {
-  code: 'not-found' | 'not-deployed' | 'invalid-input' | 'invalid-definition' | 'needs-confirmation' | 'not-running'
+  code:
+    | 'not-found'
+    | 'not-deployed'
+    | 'invalid-input'
+    | 'invalid-definition'
+    | 'invalid-design'
+    | 'needs-confirmation'
+    | 'not-running'
   message: string
   problems?: import('../problems').Problem[]
+  /** What the caller needs to act on the refusal (needs-confirmation: `{ migration }`). */
+  details?: Record<string, unknown>
 }

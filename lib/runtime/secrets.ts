@@ -146,3 +146,24 @@ export async function listDatabaseBindings(db: Db, scope: EnvScope): Promise<{ d
     )
     .orderBy(asc(databaseBindings.database))
 }
+
+/** Why a secret name is refused (it is referenced as `{ "secret": NAME }` from process files), or undefined. Pure. */
+export function secretNameProblem(name: string): string | undefined {
+  if (!/^[A-Za-z][A-Za-z0-9_]{0,127}$/.test(name))
+    return `secret name "${name}" must start with a letter and hold only letters, digits and _ (at most 128)`
+  return undefined
+}
+
+/** Why a binding URL is refused (the worker connects to it with postgres.js), or undefined. Pure. */
+export function bindingUrlProblem(url: string): string | undefined {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return 'the binding url is not a URL'
+  }
+  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:')
+    return `the binding url must be postgres:// or postgresql://, not ${parsed.protocol}//`
+  if (!parsed.pathname.replace(/^\//, '')) return 'the binding url must name a database'
+  return undefined
+}

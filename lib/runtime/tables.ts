@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
-import { commits, projects } from '../db/schema'
+import { blobs, commits, projects, users } from '../db/schema'
 
 /**
  * Tables of the runtime (DESIGN §6). Defined here, wired into `lib/db` migrations by the data-layer owner.
@@ -162,6 +162,40 @@ export const deadLetters = pgTable(
   ],
 )
 
+/**
+ * A test run's draft snapshot (DESIGN §6): the working copy's files at the moment an editor ran it, stored like a
+ * commit (content-addressed blobs) but in tables of their own, so a draft is never part of history, head or diff.
+ * Executions of a test run carry its id (`drf_…`) as their commit id.
+ */
+export const draftSnapshots = pgTable(
+  'draft_snapshots',
+  {
+    id: text('id').primaryKey(),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /** sha256 of the JCS of {path: fileIdentity}, as commits record it. */
+    projectIdentity: text('project_identity').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('draft_snapshots_project_created_idx').on(t.projectId, t.createdAt)],
+)
+
+export const draftSnapshotFiles = pgTable(
+  'draft_snapshot_files',
+  {
+    snapshotId: text('snapshot_id')
+      .notNull()
+      .references(() => draftSnapshots.id, { onDelete: 'cascade' }),
+    path: text('path').notNull(),
+    sha256: text('sha256')
+      .notNull()
+      .references(() => blobs.sha256, { onDelete: 'restrict' }),
+  },
+  (t) => [primaryKey({ columns: [t.snapshotId, t.path] })],
+)
+
 /** Every runtime table, for migrations (`generateDrizzleJson`) and tests. */
 export const runtimeTables = {
   environments,
@@ -171,4 +205,6 @@ export const runtimeTables = {
   executions,
   executionTraces,
   deadLetters,
+  draftSnapshots,
+  draftSnapshotFiles,
 }

@@ -36,6 +36,8 @@ export interface WebRuntime {
   key: Uint8Array
   /** Where unbound SQL blocks get their own database (BACKPLANE_PROVISION_URL): the run's PostgreSQL. */
   provisionUrl: string
+  /** BACKPLANE_PROVISION_TAG: unique per stack, so two stacks importing the same example never share a database. */
+  provisionTag: string
   /** A client of the same Temporal server, for assertions. */
   client: Client
 }
@@ -93,6 +95,7 @@ export async function startWebStack(name: string, options: WebStackOptions = {})
               BACKPLANE_TASK_QUEUE: runtime.info.taskQueue,
               BACKPLANE_SECRET_KEY: runtime.info.secretKey,
               BACKPLANE_PROVISION_URL: runtime.info.provisionUrl,
+              BACKPLANE_PROVISION_TAG: runtime.info.provisionTag,
             }
           : {}),
       },
@@ -147,7 +150,16 @@ async function startRuntime(
   const connection = await Connection.connect({ address: temporalAddress })
   const client = new Client({ connection, namespace: TEST_TEMPORAL_NAMESPACE })
   const worker = await startWorker({ databaseUrl, temporalAddress, taskQueue, key, client })
-  const info: WebRuntime = { temporalAddress, taskQueue, secretKey, key, provisionUrl: testPostgresUrl(), client }
+  const provisionTag = `t${randomBytes(3).toString('hex')}`
+  const info: WebRuntime = {
+    temporalAddress,
+    taskQueue,
+    secretKey,
+    key,
+    provisionUrl: testPostgresUrl(),
+    provisionTag,
+    client,
+  }
   return {
     info,
     async stop(db) {
@@ -155,7 +167,7 @@ async function startRuntime(
       await worker.running
       await worker.close()
       await connection.close()
-      await dropProvisionedDatabases(db)
+      await dropProvisionedDatabases(db, provisionTag)
     },
   }
 }
@@ -194,7 +206,7 @@ async function startWorker(options: {
 }
 
 /** Drops the databases the stack's deployments gave unbound SQL blocks (managed bindings), on the run's server. */
-async function dropProvisionedDatabases(db: Db): Promise<void> {
+async function dropProvisionedDatabases(db: Db, tag: string): Promise<void> {
   const managed = await db
     .select({
       projectId: databaseBindings.projectId,
@@ -207,7 +219,7 @@ async function dropProvisionedDatabases(db: Db): Promise<void> {
   const sql = postgres(testPostgresUrl(), { max: 1, onnotice: () => {} })
   try {
     for (const m of managed) {
-      const name = blockDatabaseName({ projectId: m.projectId, environment: m.environment }, m.database)
+      const name = blockDatabaseName({ projectId: m.projectId, environment: m.environment }, m.database, tag)
       await sql.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
     }
   } finally {

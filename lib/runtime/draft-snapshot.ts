@@ -1,0 +1,54 @@
+import type { Db } from '../db'
+import { newId } from '../db'
+import { projectIdentity } from '../formats'
+import { storeBlobs, workingCopyFiles } from '../service/commits'
+import { validateProject } from '../validation'
+import { type Definitions, definitionsFromFiles } from './definitions'
+import type { RuntimeFailure } from './runtime-context'
+import { draftSnapshotFiles, draftSnapshots } from './tables'
+
+export type DraftSnapshot = { id: string; definitions: Definitions }
+
+/**
+ * Freezes the project's working copy for an editor test run (DESIGN §6): exports the design document from the
+ * durable log, validates it (specs included) and refuses an invalid one with every located problem
+ * (`invalid-design`), then stores its files like a commit — content-addressed blobs shared with commits — in the
+ * draft tables, which history, head and diff never read. Returns the snapshot id (`drf_…`, the test run's commit
+ * id) and its executable definitions.
+ */
+export async function createDraftSnapshot(
+  db: Db,
+  input: { projectId: string; createdBy: string | null },
+): Promise<{ ok: true; snapshot: DraftSnapshot } | { ok: false; error: RuntimeFailure }> {
+  const files = await workingCopyFiles(db, input.projectId)
+  const { problems } = await validateProject(files)
+  const errors = problems.filter((p) => p.severity === 'error')
+  if (errors.length > 0) {
+    return {
+      ok: false,
+      error: {
+        code: 'invalid-design',
+        message: `the working copy has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix them to run it`,
+        problems,
+      },
+    }
+  }
+  const identity = await projectIdentity(files)
+  const id = newId('drf')
+  await db.transaction(async (tx) => {
+    const shas = await storeBlobs(tx, files)
+    await tx.insert(draftSnapshots).values({
+      id,
+      projectId: input.projectId,
+      createdBy: input.createdBy,
+      projectIdentity: identity,
+    })
+    const paths = Object.keys(shas).sort()
+    for (let i = 0; i < paths.length; i += 500) {
+      await tx
+        .insert(draftSnapshotFiles)
+        .values(paths.slice(i, i + 500).map((path) => ({ snapshotId: id, path, sha256: shas[path] ?? '' })))
+    }
+  })
+  return { ok: true, snapshot: { id, definitions: definitionsFromFiles(files) } }
+}
