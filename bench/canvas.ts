@@ -13,7 +13,11 @@
  *   p95 over many samples, ≤ 100 ms. Both pages stamp with performance.timeOrigin + now() (same machine clock).
  *
  * BACKPLANE_BENCH_SECONDS changes the 5 s of interaction; BACKPLANE_BENCH_SAMPLES the remote-edit samples (40).
+ * BACKPLANE_BENCH_ONLY=process_500|api_1000 measures one canvas; BACKPLANE_BENCH_PROFILE=<dir> writes a Chromium CPU
+ * profile of the editor's interaction phase there (open it in DevTools › Performance).
  */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { applyFiles } from '../lib/doc'
 import { newNode } from '../lib/templates'
@@ -22,6 +26,22 @@ import { launchChromium } from '../tests/harness/chromium'
 
 const interactSeconds = Number(process.env.BACKPLANE_BENCH_SECONDS ?? 5)
 const samples = Number(process.env.BACKPLANE_BENCH_SAMPLES ?? 40)
+const only = process.env.BACKPLANE_BENCH_ONLY
+const profileDir = process.env.BACKPLANE_BENCH_PROFILE
+
+/** Runs `work` under the Chromium CPU profiler when BACKPLANE_BENCH_PROFILE names a folder. */
+async function profiled<T>(page: Page, name: string, work: () => Promise<T>): Promise<T> {
+  if (!profileDir) return work()
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.start')
+  const result = await work()
+  const { profile } = await cdp.send('Profiler.stop')
+  mkdirSync(profileDir, { recursive: true })
+  writeFileSync(join(profileDir, `${name}.cpuprofile`), JSON.stringify(profile))
+  console.log(`# CPU profile: ${join(profileDir, `${name}.cpuprofile`)}`)
+  return result
+}
 const processNodes = 500
 const apiPaths = 500
 
@@ -347,7 +367,7 @@ async function main(): Promise<void> {
     const second = await browser.newContext({ viewport, storageState: state })
     await second.addInitScript(nameShim)
 
-    for (const canvas of canvases) {
+    for (const canvas of canvases.filter((c) => !only || c.name === only)) {
       const url = `${projectUrl}?canvas=${encodeURIComponent(canvas.query)}`
       await timeReady(first, url) // warm the server and the HTTP cache, as a returning user has
       const readies = []
@@ -358,7 +378,7 @@ async function main(): Promise<void> {
 
       const editor = await first.newPage()
       await editor.goto(url)
-      const ours = await longFrames(editor, interactSeconds)
+      const ours = await profiled(editor, `editor-${canvas.name}`, () => longFrames(editor, interactSeconds))
       await editor.close()
       const bare = await first.newPage()
       await bare.goto(`${stack.baseUrl}/bench/bare-flow?n=${canvas.nodes}`)
@@ -397,7 +417,7 @@ async function main(): Promise<void> {
         box: '[data-testid="box-/paths/~1things-0~1{id}/get"]',
       },
     ]
-    for (const edit of edits) {
+    for (const edit of edits.filter((e) => !only || e.name === only)) {
       const url = `${projectUrl}?canvas=${encodeURIComponent(edit.query)}`
       const writer = await first.newPage()
       const reader = await second.newPage()
