@@ -28,16 +28,30 @@ export const apiErrorStatus = {
   'wrong-account': 403,
   'email-unverified': 403,
   'confirmation-mismatch': 400,
+  // The runtime (docs/runtime-api.md).
+  'invalid-input': 400,
+  'invalid-definition': 422,
+  'not-deployed': 409,
+  'needs-confirmation': 409,
+  'not-running': 409,
 } as const
 export type ApiErrorCode = keyof typeof apiErrorStatus
 
 export interface ApiErrorBody {
-  error: { code: ApiErrorCode; message: string; problems?: Problem[] }
+  /** `details`: what the caller needs to act on the refusal (needs-confirmation: `{ migration }`). */
+  error: { code: ApiErrorCode; message: string; problems?: Problem[]; details?: Record<string, unknown> }
 }
 
-/** A JSON error response: `{ error: { code, message, problems } }` with the status of its code. */
-export function apiError(code: ApiErrorCode, message: string, problems?: Problem[]): Response {
-  const body: ApiErrorBody = { error: { code, message, ...(problems ? { problems } : {}) } }
+/** A JSON error response: `{ error: { code, message, problems, details } }` with the status of its code. */
+export function apiError(
+  code: ApiErrorCode,
+  message: string,
+  problems?: Problem[],
+  details?: Record<string, unknown>,
+): Response {
+  const body: ApiErrorBody = {
+    error: { code, message, ...(problems ? { problems } : {}), ...(details ? { details } : {}) },
+  }
   return Response.json(body, { status: apiErrorStatus[code] })
 }
 
@@ -47,9 +61,15 @@ export class ApiError extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly problems?: Problem[],
+    readonly details?: Record<string, unknown>,
   ) {
     super(message)
   }
+}
+
+/** The response of an ApiError, details included. */
+export function apiErrorResponse(error: ApiError): Response {
+  return apiError(error.code, error.message, error.problems, error.details)
 }
 
 export function isApiErrorCode(code: string): code is ApiErrorCode {
