@@ -229,6 +229,13 @@ async function blockSql<T>(query: (sql: postgres.Sql) => Promise<T>): Promise<T>
   }
 }
 
+const hasNoteColumn = () =>
+  blockSql(
+    async (sql) =>
+      (await sql`select 1 from information_schema.columns where table_name = 'orders' and column_name = 'note'`)
+        .length === 1,
+  )
+
 const orderStatus = (id: string) =>
   blockSql(async (sql) => (await sql<{ status: string }[]>`select status from orders where id = ${id}`)[0]?.status)
 
@@ -317,6 +324,23 @@ describe('runtime HTTP API on the real stack', () => {
     const v1 = await commitWorkingCopy('the shop')
     expect((await call(viewer, 'POST', p('/deployments'), { commitId: v1 })).status).toBe(403)
     expect((await call(viewer, 'POST', p('/processes/create-order/run'), order('v'))).status).toBe(403)
+    // An editor deploys and runs in development; production and every environment setting are the owners'.
+    const editor = await signUp('editor')
+    expect((await call(owner, 'POST', p('/members'), { email: editor.email, role: 'editor' })).status).toBe(201)
+    expect((await call(editor, 'POST', p('/deployments'), { commitId: v1, dryRun: true })).status).toBe(200)
+    const toProduction = { commitId: v1, environment: 'production', dryRun: true }
+    expect((await call(editor, 'POST', p('/deployments'), toProduction)).status).toBe(403)
+    expect((await call(editor, 'POST', p('/processes/create-order/start?environment=production'), {})).status).toBe(403)
+    const editorSecret = await call(editor, 'PUT', p('/environments/development/secrets/OTHER'), { value: 'x' })
+    expect(editorSecret.status).toBe(403)
+    const editorBinding = await call(editor, 'PUT', p('/environments/development/bindings/orders-db'), {
+      url: 'postgres://elsewhere/orders',
+    })
+    expect(editorBinding.status).toBe(403)
+    const badBinding = await call(owner, 'PUT', p('/environments/production/bindings/orders-db'), {
+      url: 'mysql://x/y',
+    })
+    expect(badBinding.json.error).toMatchObject({ code: 'invalid-request' })
 
     const dry = await call(owner, 'POST', p('/deployments'), { commitId: v1, dryRun: true })
     expect(dry.status).toBe(200)
@@ -637,15 +661,9 @@ describe('runtime HTTP API on the real stack', () => {
         ],
       },
     })
-    const notes = await blockSql(
-      (sql) => sql`select 1 from information_schema.columns where table_name = 'orders' and column_name = 'note'`,
-    )
-    expect(notes).toHaveLength(1)
+    expect(await hasNoteColumn()).toBe(true)
     const confirmed = await call(owner, 'POST', p('/deployments'), { commitId: dropped, confirmDestructive: true })
     expect(confirmed.status).toBe(201)
-    const after = await blockSql(
-      (sql) => sql`select 1 from information_schema.columns where table_name = 'orders' and column_name = 'note'`,
-    )
-    expect(after).toHaveLength(0)
+    expect(await hasNoteColumn()).toBe(false)
   })
 })
