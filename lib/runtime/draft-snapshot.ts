@@ -9,6 +9,11 @@ import { draftSnapshotFiles, draftSnapshots } from './tables'
 
 export type DraftSnapshot = { id: string; definitions: Definitions }
 
+/** A validated, not yet stored draft: `store()` writes it (once the run it is for passed its own checks). */
+export type PreparedDraftSnapshot = DraftSnapshot & { store(): Promise<void> }
+
+type DraftResult<T> = { ok: true; snapshot: T } | { ok: false; error: RuntimeFailure }
+
 /**
  * Freezes the project's working copy for an editor test run (DESIGN §6): exports the design document from the
  * durable log, validates it (specs included) and refuses an invalid one with every located problem
@@ -19,7 +24,18 @@ export type DraftSnapshot = { id: string; definitions: Definitions }
 export async function createDraftSnapshot(
   db: Db,
   input: { projectId: string; createdBy: string | null },
-): Promise<{ ok: true; snapshot: DraftSnapshot } | { ok: false; error: RuntimeFailure }> {
+): Promise<DraftResult<DraftSnapshot>> {
+  const prepared = await prepareDraftSnapshot(db, input)
+  if (!prepared.ok) return prepared
+  await prepared.snapshot.store()
+  return { ok: true, snapshot: { id: prepared.snapshot.id, definitions: prepared.snapshot.definitions } }
+}
+
+/** createDraftSnapshot in two steps: export and validate now, store when `store()` is called. */
+export async function prepareDraftSnapshot(
+  db: Db,
+  input: { projectId: string; createdBy: string | null },
+): Promise<DraftResult<PreparedDraftSnapshot>> {
   const files = await workingCopyFiles(db, input.projectId)
   const { problems } = await validateProject(files)
   const errors = problems.filter((p) => p.severity === 'error')
@@ -35,20 +51,21 @@ export async function createDraftSnapshot(
   }
   const identity = await projectIdentity(files)
   const id = newId('drf')
-  await db.transaction(async (tx) => {
-    const shas = await storeBlobs(tx, files)
-    await tx.insert(draftSnapshots).values({
-      id,
-      projectId: input.projectId,
-      createdBy: input.createdBy,
-      projectIdentity: identity,
+  const store = () =>
+    db.transaction(async (tx) => {
+      const shas = await storeBlobs(tx, files)
+      await tx.insert(draftSnapshots).values({
+        id,
+        projectId: input.projectId,
+        createdBy: input.createdBy,
+        projectIdentity: identity,
+      })
+      const paths = Object.keys(shas).sort()
+      for (let i = 0; i < paths.length; i += 500) {
+        await tx
+          .insert(draftSnapshotFiles)
+          .values(paths.slice(i, i + 500).map((path) => ({ snapshotId: id, path, sha256: shas[path] ?? '' })))
+      }
     })
-    const paths = Object.keys(shas).sort()
-    for (let i = 0; i < paths.length; i += 500) {
-      await tx
-        .insert(draftSnapshotFiles)
-        .values(paths.slice(i, i + 500).map((path) => ({ snapshotId: id, path, sha256: shas[path] ?? '' })))
-    }
-  })
-  return { ok: true, snapshot: { id, definitions: definitionsFromFiles(files) } }
+  return { ok: true, snapshot: { id, definitions: definitionsFromFiles(files), store } }
 }

@@ -18,6 +18,8 @@ export type StartRunRequest = {
   environment?: string
   /** A test run: a draft snapshot stored like a commit, run with the development environment's bindings. */
   draft?: { commitId: string; definitions: Definitions }
+  /** Called once every check passed, before anything is recorded or started (a test run stores its draft here). */
+  beforeStart?(): Promise<void>
 }
 
 export type StartRunResult = { ok: true; executionId: string } | { ok: false; error: RuntimeFailure }
@@ -44,6 +46,7 @@ export async function startRun(ctx: RuntimeContext, request: StartRunRequest): P
       error: { code: 'invalid-input', message: `the input does not match ${process.name}'s inputs: ${mismatch}` },
     }
   }
+  await request.beforeStart?.()
   const executionId = newId('run')
   const pin = { projectId: request.projectId, commitId: source.commitId, environment }
   const startedAt = new Date()

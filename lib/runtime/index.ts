@@ -6,8 +6,8 @@ export type { DeployRequest, DeployResult } from './deploy'
 export { deploy, scheduleId } from './deploy'
 export type { DeploymentNote } from './deployment-notes'
 export { deploymentNotes } from './deployment-notes'
-export type { DraftSnapshot } from './draft-snapshot'
-export { createDraftSnapshot } from './draft-snapshot'
+export type { DraftSnapshot, PreparedDraftSnapshot } from './draft-snapshot'
+export { createDraftSnapshot, prepareDraftSnapshot } from './draft-snapshot'
 export { enqueueDelivery } from './enqueue-delivery'
 export type { ExecutionView } from './execution-view'
 export { executionDetailView, executionView } from './execution-view'
@@ -37,6 +37,7 @@ export {
   readDatabaseUrl,
   readSecret,
   secretNameProblem,
+  secretValueProblem,
   setDatabaseBinding,
   setPrivateNetworkAllowed,
   setSecret,

@@ -1,4 +1,4 @@
-import { createDraftSnapshot } from './draft-snapshot'
+import { prepareDraftSnapshot } from './draft-snapshot'
 import { type RunOutcome, runAndWait, type StartRunRequest, startRun } from './executions'
 import type { RuntimeContext, RuntimeFailure } from './runtime-context'
 
@@ -25,14 +25,12 @@ export async function runProcess(ctx: RuntimeContext, request: RunProcessRequest
   let snapshotId: string | undefined
   let start: StartRunRequest = run
   if (draftKind === 'working-copy') {
-    const draft = await createDraftSnapshot(ctx.db, { projectId: request.projectId, createdBy: userId })
+    const draft = await prepareDraftSnapshot(ctx.db, { projectId: request.projectId, createdBy: userId })
     if (!draft.ok) return draft
-    snapshotId = draft.snapshot.id
-    start = {
-      ...run,
-      environment: 'development',
-      draft: { commitId: draft.snapshot.id, definitions: draft.snapshot.definitions },
-    }
+    const { id, definitions, store } = draft.snapshot
+    snapshotId = id
+    // Stored only once the run passed its checks (known process, matching input): a refused test run leaves none.
+    start = { ...run, environment: 'development', draft: { commitId: id, definitions }, beforeStart: store }
   }
   const extra = snapshotId ? { snapshotId } : {}
   if (waitMs === undefined) {

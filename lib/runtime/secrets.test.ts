@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bindingUrlProblem, secretNameProblem } from './secrets'
+import { bindingUrlProblem, secretNameProblem, secretValueProblem } from './secrets'
 
 describe('environment input checks', () => {
   it('secret names are identifiers a process file can reference', () => {
@@ -8,6 +8,12 @@ describe('environment input checks', () => {
     for (const bad of ['', '1TOKEN', 'not-a-name', 'sp ace', 'x'.repeat(129)]) {
       expect(secretNameProblem(bad)).toMatch(/must start with a letter/)
     }
+  })
+
+  it('secret values are neither empty nor above 64 KiB', () => {
+    expect(secretValueProblem('tok')).toBeUndefined()
+    expect(secretValueProblem('')).toBe('a secret value must not be empty')
+    expect(secretValueProblem('é'.repeat(40_000))).toBe('a secret value must be at most 64 KiB')
   })
 
   it('binding URLs are postgres URLs naming a database', () => {

@@ -154,6 +154,13 @@ export function secretNameProblem(name: string): string | undefined {
   return undefined
 }
 
+/** Why a secret value is refused (empty, or above 64 KiB), or undefined. Pure. */
+export function secretValueProblem(value: string): string | undefined {
+  if (value.length === 0) return 'a secret value must not be empty'
+  if (new TextEncoder().encode(value).byteLength > 65_536) return 'a secret value must be at most 64 KiB'
+  return undefined
+}
+
 /** Why a binding URL is refused (the worker connects to it with postgres.js), or undefined. Pure. */
 export function bindingUrlProblem(url: string): string | undefined {
   let parsed: URL

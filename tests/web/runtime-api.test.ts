@@ -556,6 +556,14 @@ describe('runtime HTTP API on the real stack', () => {
       403,
     )
 
+    // A refused test run (unknown process, input not matching) stores no draft.
+    const snapshotsBefore = (await db.select().from(draftSnapshots)).length
+    expect((await call(owner, 'POST', p('/processes/nope/start?draft=working-copy'), {})).status).toBe(404)
+    const mismatch = await call(owner, 'POST', p('/processes/hello/start?draft=working-copy'), { name: 7 })
+    expect(mismatch.status).toBe(400)
+    expect((mismatch.json.error as { message: string }).message).toMatch(/hello/)
+    expect((await db.select().from(draftSnapshots)).length).toBe(snapshotsBefore)
+
     const started = await call(owner, 'POST', p('/processes/hello/start?draft=working-copy'), { name: 'Ada' })
     expect(started.status).toBe(202)
     const execution = started.json.execution as { id: string; draft: { snapshotId: string } }

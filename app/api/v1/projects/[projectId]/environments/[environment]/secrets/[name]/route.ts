@@ -1,4 +1,4 @@
-import { deleteSecret, secretNameProblem, setSecret } from '../../../../../../../../../lib/runtime'
+import { deleteSecret, secretNameProblem, secretValueProblem, setSecret } from '../../../../../../../../../lib/runtime'
 import { ApiError } from '../../../../../../../../_lib/api-error'
 import {
   parseEnvironment,
@@ -17,7 +17,8 @@ export const PUT = withRuntimeSession<Params>(async (req, ctx, params) => {
   const problem = secretNameProblem(params.name)
   if (problem) throw new ApiError('invalid-request', problem)
   const value = stringField(await readJsonObject(req), 'value')
-  if (!value) throw new ApiError('invalid-request', '"value" must not be empty')
+  const valueProblem = secretValueProblem(value)
+  if (valueProblem) throw new ApiError('invalid-request', valueProblem)
   await setSecret(ctx.db, runtimeKey(), { projectId: params.projectId, environment }, params.name, value)
   return new Response(null, { status: 204 })
 })
