@@ -1,16 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { join, resolve } from 'node:path'
-import { Client, Connection } from '@temporalio/client'
-import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker'
+import type { Client } from '@temporalio/client'
+import type { Worker } from '@temporalio/worker'
 import { eq } from 'drizzle-orm'
 import postgres from 'postgres'
 import { createDb, type Db, migrate } from '../../lib/db'
-import { blockDatabaseName, createRuntimeResolvers, databaseBindings, parseSecretKey } from '../../lib/runtime'
 import { startCollabServer } from '../../server/collab/start-collab-server'
 import { buildWebIfStale } from '../../server/start/build-web'
-import { createRuntimeActivities } from '../../server/worker/activities/runtime-activities'
-import { createBackplaneWorker } from '../../server/worker/create-worker'
 import { freePort, stopChild, waitFor } from '../setup/wait'
 import { createTestDatabase, TEST_TEMPORAL_NAMESPACE, testPostgresUrl, testTemporalAddress } from './env'
 
@@ -137,6 +134,10 @@ async function startRuntime(
   name: string,
   databaseUrl: string,
 ): Promise<{ info: WebRuntime; stop(db: Db): Promise<void> }> {
+  // Loaded only for { runtime: true }: stacks without it never load the Temporal SDK.
+  const { Client, Connection } = await import('@temporalio/client')
+  const { DefaultLogger, Runtime } = await import('@temporalio/worker')
+  const { parseSecretKey } = await import('../../lib/runtime')
   try {
     // Worker state changes at INFO level drown test output; warnings and errors still show.
     Runtime.install({ logger: new DefaultLogger('WARN') })
@@ -179,6 +180,10 @@ async function startWorker(options: {
   key: Uint8Array
   client: Client
 }): Promise<RunningWorker> {
+  const { NativeConnection } = await import('@temporalio/worker')
+  const { createRuntimeResolvers } = await import('../../lib/runtime')
+  const { createRuntimeActivities } = await import('../../server/worker/activities/runtime-activities')
+  const { createBackplaneWorker } = await import('../../server/worker/create-worker')
   const { db, close } = createDb(options.databaseUrl, { max: 5, applicationName: 'backplane-worker' })
   const runtime = createRuntimeActivities({
     ...createRuntimeResolvers(db, options.key),
@@ -207,6 +212,7 @@ async function startWorker(options: {
 
 /** Drops the databases the stack's deployments gave unbound SQL blocks (managed bindings), on the run's server. */
 async function dropProvisionedDatabases(db: Db, tag: string): Promise<void> {
+  const { blockDatabaseName, databaseBindings } = await import('../../lib/runtime')
   const managed = await db
     .select({
       projectId: databaseBindings.projectId,
