@@ -39,7 +39,7 @@ async function createWebRuntime(): Promise<WebRuntime> {
   const address = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233'
   let connection: Connection
   try {
-    connection = await Connection.connect({ address })
+    connection = await Connection.connect({ address, connectTimeout: '5s' })
   } catch (error) {
     console.error('web: Temporal unreachable', error)
     throw new ApiError('unavailable', `the runtime is unavailable: Temporal at ${address} does not answer`)

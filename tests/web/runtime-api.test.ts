@@ -674,4 +674,45 @@ describe('runtime HTTP API on the real stack', () => {
     expect(confirmed.status).toBe(201)
     expect(await hasNoteColumn()).toBe(false)
   })
+
+  it('answers 503 when Temporal does not answer, and connects once it does (the route handler in this process)', async () => {
+    // The same handler next start serves, called with a real Request and session cookie, in a process whose
+    // TEMPORAL_ADDRESS names a closed port.
+    const closed = createServer()
+    await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done))
+    const deadPort = (closed.address() as AddressInfo).port
+    await new Promise<void>((done) => closed.close(() => done()))
+    Object.assign(process.env, {
+      DATABASE_URL: stack.databaseUrl,
+      BACKPLANE_AUTH_SECRET: stack.secret,
+      BACKPLANE_SECRET_KEY: stack.runtime?.secretKey,
+      BACKPLANE_TASK_QUEUE: stack.runtime?.taskQueue,
+      TEMPORAL_ADDRESS: `127.0.0.1:${deadPort}`,
+    })
+    const { POST } = await import('../../app/api/v1/projects/[projectId]/processes/[processRef]/start/route')
+    const start = () =>
+      POST(
+        new Request(`http://backplane.test${p('/processes/create-order/start')}`, {
+          method: 'POST',
+          headers: { cookie: owner.cookie, 'content-type': 'application/json' },
+          body: JSON.stringify(order('offline')),
+        }),
+        { params: Promise.resolve({ projectId, processRef: 'create-order' }) },
+      )
+    const down = await start()
+    expect(down.status).toBe(503)
+    expect(((await down.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+      code: 'unavailable',
+      message: expect.stringContaining(`127.0.0.1:${deadPort}`),
+    })
+    process.env.TEMPORAL_ADDRESS = stack.runtime?.temporalAddress
+    const up = await start()
+    expect(up.status).toBe(202)
+    const { execution } = (await up.json()) as { execution: { id: string } }
+    const ended = await eventually('the run started in-process', async () => {
+      const got = (await call(viewer, 'GET', p(`/executions/${execution.id}`))).json.execution as Json
+      return got.status === 'running' ? undefined : got
+    })
+    expect(ended.status).toBe('succeeded')
+  })
 })
