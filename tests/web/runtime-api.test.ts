@@ -308,6 +308,15 @@ describe('runtime HTTP API on the real stack', () => {
     const badName = await call(owner, 'PUT', p('/environments/development/secrets/not-a-name'), { value: 'x' })
     expect(badName.status).toBe(400)
 
+    const other = p('/environments/development/secrets/OTHER_TOKEN')
+    expect((await call(owner, 'PUT', other, { value: 'gone soon' })).status).toBe(204)
+    expect((await call(viewer, 'DELETE', other)).status).toBe(403)
+    expect((await call(owner, 'DELETE', other)).status).toBe(204)
+    // A binding of production's orders-db to a database of its own (URL write-only, never listed).
+    const productionUrl = `${stack.runtime?.provisionUrl.replace(/\/[^/]*$/, '')}/runtime_api_production_${projectId.toLowerCase()}`
+    const bound = await call(owner, 'PUT', p('/environments/production/bindings/orders-db'), { url: productionUrl })
+    expect(bound.status).toBe(204)
+
     const listed = await call(viewer, 'GET', p('/environments'))
     expect(listed.status).toBe(200)
     const environments = listed.json.environments as Json[]
@@ -317,7 +326,15 @@ describe('runtime HTTP API on the real stack', () => {
       activeDeployment: null,
       secrets: [{ name: 'WAREHOUSE_TOKEN' }],
     })
+    expect(environments[1]).toMatchObject({
+      name: 'production',
+      allowPrivateNetwork: false,
+      secrets: [],
+      bindings: [{ database: 'orders-db', managed: false }],
+    })
     expect(listed.text).not.toContain(warehouse.token)
+    expect(listed.text).not.toContain(productionUrl)
+    expect(listed.text).not.toContain('gone soon')
   })
 
   it('refuses a viewer run and deploy (403), shows the migration in a dry run, then deploys to development', async () => {
