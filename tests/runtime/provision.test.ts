@@ -50,15 +50,13 @@ describe('blockProvisionerFromEnv', () => {
         tables: { orders: { columns: { id: { type: 'text', nullable: false } }, primaryKey: ['id'] } },
       }
       const commitId = `cmt_${randomBytes(8).toString('hex')}`
-      await h.db
-        .insert(commits)
-        .values({
-          id: commitId,
-          projectId: h.projectId,
-          message: 'm',
-          projectIdentity: 'x',
-          yjsState: new Uint8Array(),
-        })
+      await h.db.insert(commits).values({
+        id: commitId,
+        projectId: h.projectId,
+        message: 'm',
+        projectIdentity: 'x',
+        yjsState: new Uint8Array(),
+      })
       const result = await deploy(
         { db: h.db, temporal: h.env.client, taskQueue: h.taskQueue, key: h.key },
         {

@@ -1,5 +1,14 @@
 'use client'
-import { type Edge, type Node, ReactFlow, useEdgesState, useNodesState } from '@xyflow/react'
+import {
+  Background,
+  Controls,
+  type Edge,
+  MiniMap,
+  type Node,
+  ReactFlow,
+  useEdgesState,
+  useNodesState,
+} from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
 
 function initial(count: number): { nodes: Node[]; edges: Edge[] } {
@@ -17,8 +26,11 @@ function initial(count: number): { nodes: Node[]; edges: Edge[] } {
   return { nodes, edges }
 }
 
-/** Plain React Flow, default nodes, the library's own state hooks: nothing of ours. */
-export function BareFlow(props: { count: number }) {
+/**
+ * Plain React Flow, default nodes, the library's own state hooks: nothing of ours. `decor` adds the library's own
+ * background, minimap and controls the editor shows (a diagnostic: what they cost on their own).
+ */
+export function BareFlow(props: { count: number; decor?: boolean }) {
   const start = initial(props.count)
   const [nodes, , onNodesChange] = useNodesState(start.nodes)
   const [edges, , onEdgesChange] = useEdgesState(start.edges)
@@ -32,7 +44,11 @@ export function BareFlow(props: { count: number }) {
         fitView
         minZoom={0.05}
         proOptions={{ hideAttribution: true }}
-      />
+      >
+        {props.decor && <Background gap={20} />}
+        {props.decor && <MiniMap pannable zoomable />}
+        {props.decor && <Controls showInteractive={false} />}
+      </ReactFlow>
     </div>
   )
 }

@@ -7,9 +7,13 @@ export const dynamic = 'force-dynamic'
  * The floor `bench/canvas.ts` compares the editor against: plain React Flow with the same number of default nodes.
  * Exists only when the server runs with BACKPLANE_BENCH=1; otherwise a 404 like any unknown path.
  */
-export default async function BareFlowPage({ searchParams }: { searchParams: Promise<{ n?: string }> }) {
+export default async function BareFlowPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ n?: string; decor?: string }>
+}) {
   if (process.env.BACKPLANE_BENCH !== '1') notFound()
-  const { n } = await searchParams
+  const { n, decor } = await searchParams
   const count = Math.max(1, Math.min(5_000, Number(n) || 500))
-  return <BareFlowLoader count={count} />
+  return <BareFlowLoader count={count} decor={decor === '1'} />
 }
