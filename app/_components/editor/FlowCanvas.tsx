@@ -117,17 +117,27 @@ export function FlowCanvas(props: FlowCanvasProps) {
       })
     })
   }, [derived])
-  const edges = useMemo<Edge[]>(
-    () =>
-      projection.edges.map((e) => ({
-        id: e.id,
-        source: e.source,
-        target: e.target,
-        sourceHandle: e.sourceHandle ?? null,
-        label: e.label,
-      })),
-    [projection],
-  )
+  // Edges keep their object too: a new object re-renders (and re-measures the label of) every edge of the canvas.
+  const previousEdges = useRef(new Map<string, Edge>())
+  const edges = useMemo<Edge[]>(() => {
+    const next = new Map<string, Edge>()
+    const out = projection.edges.map((e) => {
+      const old = previousEdges.current.get(e.id)
+      const sourceHandle = e.sourceHandle ?? null
+      const edge =
+        old &&
+        old.source === e.source &&
+        old.target === e.target &&
+        old.sourceHandle === sourceHandle &&
+        old.label === e.label
+          ? old
+          : { id: e.id, source: e.source, target: e.target, sourceHandle, label: e.label }
+      next.set(e.id, edge)
+      return edge
+    })
+    previousEdges.current = next
+    return out
+  }, [projection])
   const flow = useReactFlow()
   // Fit once per canvas, after React Flow has measured the nodes (fitView at mount sees unmeasured boxes).
   const measured = useNodesInitialized()
