@@ -443,7 +443,11 @@ async function main(): Promise<void> {
         await writer.click(edit.select)
         await writer.waitForTimeout(300)
       }
-      const latencies = await remoteEdits(writer, reader, { field: edit.field, box: edit.box, prefix: 'bench' })
+      const latencies = await profiled(reader, `reader-${edit.name}`, () =>
+        profiled(writer, `writer-${edit.name}`, () =>
+          remoteEdits(writer, reader, { field: edit.field, box: edit.box, prefix: 'bench' }),
+        ),
+      )
       const p50 = percentile(latencies, 50)
       const p95 = percentile(latencies, 95)
       console.log(
