@@ -4,11 +4,13 @@ import '@xyflow/react/dist/style.css'
 import { useEffect, useMemo, useState } from 'react'
 import type { EntityKind, JsonObject } from '../../../lib/doc'
 import { allNodes, apiCanvas, type DesignView, processCanvas, projectOverview } from '../../../lib/projections'
+import type { JsonSchema } from '../../../lib/schema-form'
 import { ApiDocumentForm, EventElementForm, RestOperationForm } from './ApiForms'
 import { CreateDialog } from './CreateDialog'
 import { CommentsPanel } from './comments/CommentsPanel'
 import { useDiscussion } from './comments/use-discussion'
 import { designActions } from './design-actions'
+import type { NodeStatusBadge } from './FlowCanvas'
 import { FlowCanvas } from './FlowCanvas'
 import { DatabaseForm, QueueForm } from './InfraForms'
 import { Palette } from './Palette'
@@ -17,6 +19,11 @@ import { NodeForm, ProcessDeclarationForm } from './ProcessForms'
 import { CommitPanel, HistoryPanel, MembersPanel, SharePanel } from './ProjectPanels'
 import { type PaletteDialog, paletteDialog } from './palette-actions'
 import { eventItems, overviewItems, processItems, restItems } from './palette-items'
+import { DeadLettersPanel } from './runs/DeadLettersPanel'
+import { DeployPanel } from './runs/DeployPanel'
+import { ExecutionsPanel } from './runs/ExecutionsPanel'
+import { useExecution } from './runs/execution'
+import { RunPanel } from './runs/RunPanel'
 import { SpecPreview } from './SpecPreview'
 import { SpecSource } from './SpecSource'
 import { useCollabDoc } from './use-collab-doc'
@@ -95,9 +102,24 @@ export function Editor(props: EditorProps) {
   const canComment = ['owner', 'editor', 'commenter', 'share-commenter'].includes(props.role)
   const [view, setView] = useState<EditorView>(viewFromLocation)
   const [selection, setSelection] = useState<string[]>([])
+  // The execution drawn on its process canvas: a run started here, or one opened from Executions (its trace).
+  const [shownRun, setShownRun] = useState<{ id: string; processId: string } | null>(null)
+  const shown = useExecution(props.projectId, shownRun?.id ?? null)
   const [dialog, setDialog] = useState<PaletteDialog | null>(null)
   const [panel, setPanel] = useState<
-    'commit' | 'history' | 'share' | 'members' | 'source' | 'preview' | 'shortcuts' | 'comments' | null
+    | 'commit'
+    | 'history'
+    | 'share'
+    | 'members'
+    | 'source'
+    | 'preview'
+    | 'shortcuts'
+    | 'comments'
+    | 'run'
+    | 'executions'
+    | 'deploy'
+    | 'dead-letters'
+    | null
   >(null)
   const readOnly = !props.canWrite
 
@@ -145,6 +167,15 @@ export function Editor(props: EditorProps) {
   const fileEntity =
     view.kind === 'overview' ? selection[0] : view.kind === 'process' && !selection[0] ? view.id : undefined
   const entityFile = useEntityFile(exporter, design, fileEntity)
+
+  const nodeStatus = useMemo(() => {
+    const nodes = shown.execution?.nodes
+    if (!nodes || view.kind !== 'process' || shownRun?.processId !== view.id) return undefined
+    const map = new Map<string, NodeStatusBadge>()
+    // Top-level node paths are node ids, which are the process canvas's box ids.
+    for (const [path, state] of Object.entries(nodes)) map.set(path, { status: state.status, attempt: state.attempts })
+    return map
+  }, [shown.execution, view, shownRun])
 
   const projection = useMemo(() => {
     if (!design) return null
@@ -368,6 +399,24 @@ export function Editor(props: EditorProps) {
           >
             Redo
           </button>
+          {view.kind === 'process' && !props.shared && (
+            <button type="button" onClick={() => setPanel('run')} data-testid="open-run">
+              Run
+            </button>
+          )}
+          {!props.shared && (
+            <>
+              <button type="button" onClick={() => setPanel('executions')} data-testid="open-executions">
+                Executions
+              </button>
+              <button type="button" onClick={() => setPanel('deploy')} data-testid="open-deploy">
+                Deploy
+              </button>
+              <button type="button" onClick={() => setPanel('dead-letters')} data-testid="open-dead-letters">
+                Dead letters
+              </button>
+            </>
+          )}
           <button type="button" onClick={() => setPanel('comments')} data-testid="open-comments">
             Comments ({discussion.view.threads.filter((t) => t.status === 'open').length})
           </button>
@@ -400,6 +449,7 @@ export function Editor(props: EditorProps) {
             selection={selection}
             peers={peers}
             onSelect={setSelection}
+            nodeStatus={nodeStatus}
             onOpen={open}
             onMoveEnd={(moves) => !readOnly && actions.movePositions(projection.key, moves)}
             onConnect={view.kind === 'process' ? (c) => actions.connect(view.id, c.from, c.port, c.to) : undefined}
@@ -422,6 +472,49 @@ export function Editor(props: EditorProps) {
             <MembersPanel projectId={props.projectId} isOwner={props.role === 'owner'} onClose={() => setPanel(null)} />
           )}
           {panel === 'share' && <SharePanel projectId={props.projectId} onClose={() => setPanel(null)} />}
+          {panel === 'run' && view.kind === 'process' && design.processes[view.id] && (
+            <RunPanel
+              projectId={props.projectId}
+              process={{
+                id: view.id,
+                name: String(design.processes[view.id]?.name ?? view.id),
+                inputs: (design.processes[view.id]?.inputs ?? {}) as JsonSchema,
+              }}
+              canRun={!readOnly}
+              execution={shownRun?.processId === view.id ? shown.execution : null}
+              log={shownRun?.processId === view.id ? shown.log : []}
+              selectedNode={selection[0] ?? null}
+              onStarted={(id) => setShownRun({ id, processId: view.id })}
+              onClose={() => setPanel(null)}
+            />
+          )}
+          {panel === 'executions' && (
+            <ExecutionsPanel
+              projectId={props.projectId}
+              process={
+                view.kind === 'process'
+                  ? { id: view.id, name: String(design.processes[view.id]?.name ?? view.id) }
+                  : null
+              }
+              onOpen={(execution) => {
+                setShownRun({ id: execution.id, processId: execution.processId })
+                if (design.processes[execution.processId]) setView({ kind: 'process', id: execution.processId })
+                setPanel('run')
+              }}
+              onClose={() => setPanel(null)}
+            />
+          )}
+          {panel === 'deploy' && (
+            <DeployPanel
+              projectId={props.projectId}
+              isOwner={props.role === 'owner'}
+              canWrite={!readOnly}
+              onClose={() => setPanel(null)}
+            />
+          )}
+          {panel === 'dead-letters' && (
+            <DeadLettersPanel projectId={props.projectId} canReplay={!readOnly} onClose={() => setPanel(null)} />
+          )}
           {panel === 'comments' && (
             <CommentsPanel
               doc={discussion.doc}

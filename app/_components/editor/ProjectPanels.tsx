@@ -1,24 +1,7 @@
 'use client'
 import { useCallback, useEffect, useState } from 'react'
 import type { Problem } from '../../../lib/problems'
-
-async function api<T>(
-  url: string,
-  init?: RequestInit,
-): Promise<{ ok: true; body: T } | { ok: false; message: string; problems?: Problem[] }> {
-  const response = await fetch(url, {
-    ...init,
-    headers: { 'content-type': 'application/json', ...(init?.headers ?? {}) },
-  })
-  const body = (await response.json().catch(() => ({}))) as T & { error?: { message: string; problems?: Problem[] } }
-  if (!response.ok)
-    return {
-      ok: false,
-      message: body.error?.message ?? `request failed (${response.status})`,
-      problems: body.error?.problems,
-    }
-  return { ok: true, body }
-}
+import { api } from './api-client'
 
 /** Commit dialog: a message; the problems that block a commit are shown, not hidden. */
 export function CommitPanel(props: { projectId: string; problems: Problem[]; onClose(): void }) {
