@@ -164,6 +164,23 @@ export function DeployPanel(props: { projectId: string; isOwner: boolean; canWri
       {plan && <MigrationView migration={plan.migration} notes={plan.notes} />}
       {env && (
         <section>
+          <label>
+            <input
+              type="checkbox"
+              checked={env.allowPrivateNetwork}
+              disabled={!props.isOwner}
+              data-testid="env-private-network"
+              onChange={async (e) => {
+                const r = await api(`${base}/environments/${environment}`, {
+                  method: 'PATCH',
+                  body: JSON.stringify({ allowPrivateNetwork: e.target.checked }),
+                })
+                if (!r.ok) setMessage(r.message)
+                void reload()
+              }}
+            />{' '}
+            HTTP nodes in {environment} may reach private, loopback and link-local addresses
+          </label>
           <h4>Secrets in {environment}</h4>
           <ul data-testid="secret-list">
             {env.secrets.map((s) => (

@@ -120,7 +120,14 @@ export function RunPanel(props: RunPanelProps) {
                 {node.attempts > 1 ? ` after ${node.attempts} attempts` : ''}
               </p>
               <h5>Input</h5>
-              <pre data-testid="run-node-input">{pretty(node.input)}</pre>
+              {node.input === undefined ? (
+                <p className="muted">
+                  Evaluated in the workflow from the run input and the outputs of the nodes before it (no request of its
+                  own).
+                </p>
+              ) : (
+                <pre data-testid="run-node-input">{pretty(node.input)}</pre>
+              )}
               <h5>Output</h5>
               <pre data-testid="run-node-output">{pretty(node.output)}</pre>
               {node.error && (
