@@ -4,6 +4,7 @@ import '@xyflow/react/dist/style.css'
 import { useEffect, useMemo, useState } from 'react'
 import type { EntityKind, JsonObject } from '../../../lib/doc'
 import { allNodes, apiCanvas, type DesignView, processCanvas, projectOverview } from '../../../lib/projections'
+import type { NodeState, ProcessFile } from '../../../lib/interpreter'
 import type { JsonSchema } from '../../../lib/schema-form'
 import { ApiDocumentForm, EventElementForm, RestOperationForm } from './ApiForms'
 import { CreateDialog } from './CreateDialog'
@@ -105,6 +106,7 @@ export function Editor(props: EditorProps) {
   // The execution drawn on its process canvas: a run started here, or one opened from Executions (its trace).
   const [shownRun, setShownRun] = useState<{ id: string; processId: string } | null>(null)
   const shown = useExecution(props.projectId, shownRun?.id ?? null)
+  const [preview, setPreview] = useState<{ processId: string; nodes: Record<string, NodeState> } | null>(null)
   const [dialog, setDialog] = useState<PaletteDialog | null>(null)
   const [panel, setPanel] = useState<
     | 'commit'
@@ -169,13 +171,15 @@ export function Editor(props: EditorProps) {
   const entityFile = useEntityFile(exporter, design, fileEntity)
 
   const nodeStatus = useMemo(() => {
-    const nodes = shown.execution?.nodes
-    if (!nodes || view.kind !== 'process' || shownRun?.processId !== view.id) return undefined
+    if (view.kind !== 'process') return undefined
+    const previewed = preview?.processId === view.id ? preview.nodes : undefined
+    const nodes = previewed ?? (shownRun?.processId === view.id ? shown.execution?.nodes : undefined)
+    if (!nodes) return undefined
     const map = new Map<string, NodeStatusBadge>()
     // Top-level node paths are node ids, which are the process canvas's box ids.
     for (const [path, state] of Object.entries(nodes)) map.set(path, { status: state.status, attempt: state.attempts })
     return map
-  }, [shown.execution, view, shownRun])
+  }, [shown.execution, view, shownRun, preview])
 
   const projection = useMemo(() => {
     if (!design) return null
@@ -479,12 +483,17 @@ export function Editor(props: EditorProps) {
                 id: view.id,
                 name: String(design.processes[view.id]?.name ?? view.id),
                 inputs: (design.processes[view.id]?.inputs ?? {}) as JsonSchema,
+                definition: design.processes[view.id] as unknown as ProcessFile,
               }}
+              onPreview={(nodes) => setPreview(nodes ? { processId: view.id, nodes } : null)}
               canRun={!readOnly}
               execution={shownRun?.processId === view.id ? shown.execution : null}
               log={shownRun?.processId === view.id ? shown.log : []}
               selectedNode={selection[0] ?? null}
-              onStarted={(id) => setShownRun({ id, processId: view.id })}
+              onStarted={(id) => {
+                setPreview(null)
+                setShownRun({ id, processId: view.id })
+              }}
               onClose={() => setPanel(null)}
             />
           )}
@@ -497,6 +506,7 @@ export function Editor(props: EditorProps) {
                   : null
               }
               onOpen={(execution) => {
+                setPreview(null)
                 setShownRun({ id: execution.id, processId: execution.processId })
                 if (design.processes[execution.processId]) setView({ kind: 'process', id: execution.processId })
                 setPanel('run')

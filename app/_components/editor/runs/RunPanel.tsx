@@ -1,5 +1,6 @@
 'use client'
 import { useState } from 'react'
+import { type NodeState, type ProcessFile, type PureRunResult, runPure } from '../../../../lib/interpreter'
 import type { JsonSchema } from '../../../../lib/schema-form'
 import { api } from '../api-client'
 import { duration, type Execution, type LogLine, pretty } from './execution'
@@ -7,7 +8,7 @@ import { InputForm } from './InputForm'
 
 export interface RunPanelProps {
   projectId: string
-  process: { id: string; name: string; inputs: JsonSchema }
+  process: { id: string; name: string; inputs: JsonSchema; definition: ProcessFile }
   canRun: boolean
   /** The execution shown on the canvas (this panel's run, or one opened from Executions). */
   execution: Execution | null
@@ -15,6 +16,8 @@ export interface RunPanelProps {
   /** The node selected on the canvas: its input, output and error are shown. */
   selectedNode: string | null
   onStarted(executionId: string): void
+  /** An instant preview's node states (no run, no record), drawn on the canvas like a run's; null clears it. */
+  onPreview(nodes: Record<string, NodeState> | null): void
   onClose(): void
 }
 
@@ -27,6 +30,8 @@ export function RunPanel(props: RunPanelProps) {
   const [target, setTarget] = useState<'working-copy' | 'development' | 'production'>('working-copy')
   const [refusal, setRefusal] = useState<string | null>(null)
   const [problems, setProblems] = useState<string[]>([])
+  const [preview, setPreview] = useState<PureRunResult | null>(null)
+  const [mode, setMode] = useState<'run' | 'preview'>('run')
   const { execution } = props
   const running = execution?.status === 'running'
   const node = props.selectedNode ? execution?.nodes?.[props.selectedNode] : undefined
@@ -47,11 +52,28 @@ export function RunPanel(props: RunPanelProps) {
           <option value="production">what production has deployed</option>
         </select>
       </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={mode === 'preview'}
+          onChange={(e) => setMode(e.target.checked ? 'preview' : 'run')}
+          data-testid="run-preview-mode"
+        />{' '}
+        Instant preview: evaluate the pure nodes here, up to the first side effect (no run, nothing recorded)
+      </label>
       <InputForm
         schema={props.process.inputs}
-        disabled={!props.canRun || running}
-        submitLabel={target === 'working-copy' ? 'Test run' : `Run on ${target}`}
+        disabled={mode === 'run' && (!props.canRun || running)}
+        submitLabel={mode === 'preview' ? 'Preview' : target === 'working-copy' ? 'Test run' : `Run on ${target}`}
         onSubmit={async (input) => {
+          if (mode === 'preview') {
+            const result = await runPure(props.process.definition, input)
+            setPreview(result)
+            props.onPreview(result.nodes)
+            return
+          }
+          setPreview(null)
+          props.onPreview(null)
           const query = target === 'working-copy' ? 'draft=working-copy' : `environment=${target}`
           const r = await api<{ execution: { id: string } }>(
             `/api/v1/projects/${props.projectId}/processes/${props.process.id}/start?${query}`,
@@ -80,7 +102,23 @@ export function RunPanel(props: RunPanelProps) {
           )}
         </div>
       )}
-      {execution && (
+      {preview && (
+        <section data-testid="preview-result" data-status={preview.status}>
+          <strong>Preview: {preview.status === 'needs-run' ? 'stops before a side effect' : preview.status}</strong>
+          {preview.status === 'succeeded' && <pre data-testid="preview-output">{pretty(preview.output)}</pre>}
+          {preview.status === 'failed' && (
+            <p className="error" data-testid="preview-error">
+              {preview.error.name}: {preview.error.message}
+            </p>
+          )}
+          {preview.status === 'needs-run' && (
+            <p className="muted" data-testid="preview-stop">
+              {preview.node} is a {preview.kind} node: a real run (Test run) goes further.
+            </p>
+          )}
+        </section>
+      )}
+      {execution && !preview && (
         <section data-testid="run-result" data-status={execution.status}>
           <div className="row">
             <strong data-testid="run-status">{execution.status}</strong>
