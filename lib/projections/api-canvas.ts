@@ -1,4 +1,5 @@
 import type { JsonObject, JsonValue } from '../doc'
+import { canvasGroups } from './canvas-groups'
 import type { CanvasEdge, CanvasNode, CanvasProjection } from './canvas-types'
 import { gridSlot, savedPosition } from './layout-positions'
 import type { DesignView } from './read-design'
@@ -29,7 +30,7 @@ export function apiCanvas(design: DesignView, apiId: string): CanvasProjection {
   const spec = asObject(api?.spec)
   const nodes: CanvasNode[] = []
   const edges: CanvasEdge[] = []
-  if (!api || !spec) return { key, nodes, edges }
+  if (!api || !spec) return { key, nodes, edges, groups: [] }
   const at = (pointer: string, lane: number, index: number) =>
     savedPosition(design.canvas, key, pointer) ?? gridSlot(lane, index)
   if (api.type === 'event') {
@@ -69,7 +70,7 @@ export function apiCanvas(design: DesignView, apiId: string): CanvasProjection {
         edges.push({ id: `${ref.slice(1)}->${pointer}`, source: ref.slice(1), target: pointer })
       }
     })
-    return { key, nodes, edges }
+    return { key, nodes, edges, groups: canvasGroups(design.canvas, key, new Set(nodes.map((n) => n.id))) }
   }
   let row = 0
   Object.entries(asObject(spec.paths) ?? {}).forEach(([path, raw], pathIndex) => {
@@ -105,5 +106,5 @@ export function apiCanvas(design: DesignView, apiId: string): CanvasProjection {
       edges.push({ id: `${pathPointer}->${pointer}`, source: pathPointer, target: pointer })
     }
   })
-  return { key, nodes, edges }
+  return { key, nodes, edges, groups: canvasGroups(design.canvas, key, new Set(nodes.map((n) => n.id))) }
 }

@@ -27,8 +27,20 @@ export interface CanvasEdge {
   label?: string
 }
 
+/** A labelled frame around boxes of one canvas (canvas.json `groups`): layout only, never meaning. */
+export interface CanvasGroup {
+  /** `grp_…` */
+  id: string
+  label: string
+  /** The frame as last written (the editor draws it around its members' current boxes). */
+  box: { x: number; y: number; width?: number; height?: number }
+  /** Box ids of this canvas, only those that exist. */
+  members: string[]
+}
+
 export interface CanvasProjection {
   key: string
   nodes: CanvasNode[]
   edges: CanvasEdge[]
+  groups: CanvasGroup[]
 }

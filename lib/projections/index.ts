@@ -1,7 +1,19 @@
 export { apiCanvas, apiCanvasKey, httpMethods, pointerSegment } from './api-canvas'
-export type { CanvasEdge, CanvasNode, CanvasNodeData, CanvasProjection } from './canvas-types'
+export { canvasGroups } from './canvas-groups'
+export type { CanvasEdge, CanvasGroup, CanvasNode, CanvasNodeData, CanvasProjection } from './canvas-types'
+export type { ClipboardPayload, CopiedEntity, PasteResult } from './clipboard'
+export {
+  CLIPBOARD_FORMAT,
+  copySelection,
+  freeName,
+  parseClipboard,
+  pasteIntoFiles,
+  renameNodeReferences,
+} from './clipboard'
 export type { DesignReader } from './design-reader'
 export { createDesignReader } from './design-reader'
+export type { GroupBox } from './group-edits'
+export { frameAround, groupEdits } from './group-edits'
 export { gridSlot, savedPosition } from './layout-positions'
 export { nodePorts, processCanvas, processCanvasKey } from './process-canvas'
 export { allNodes, OVERVIEW_KEY, projectOverview } from './project-overview'

@@ -1,4 +1,5 @@
 import type { JsonObject, JsonValue } from '../doc'
+import { canvasGroups } from './canvas-groups'
 import type { CanvasEdge, CanvasNode, CanvasProjection } from './canvas-types'
 import { gridSlot, savedPosition } from './layout-positions'
 import type { DesignView } from './read-design'
@@ -37,7 +38,7 @@ export function processCanvas(design: DesignView, processId: string, parent?: st
   const graph = parent ? asObject(asObject(asObject(process?.nodes)?.[parent])?.body) : process
   const nodes: CanvasNode[] = []
   const edges: CanvasEdge[] = []
-  if (!graph) return { key, nodes, edges }
+  if (!graph) return { key, nodes, edges, groups: [] }
   const entry = typeof graph.entry === 'string' ? graph.entry : undefined
   const nodeMap = asObject(graph.nodes) ?? {}
   Object.entries(nodeMap).forEach(([nodeId, raw], index) => {
@@ -67,5 +68,7 @@ export function processCanvas(design: DesignView, processId: string, parent?: st
       label: edge.port === 'out' ? undefined : edge.port,
     })
   }
-  return { key, nodes, edges }
+  // A for-each body opened on its own has no groups of its own (the canvas key is the process's).
+  const groups = parent ? [] : canvasGroups(design.canvas, key, new Set(nodes.map((n) => n.id)))
+  return { key, nodes, edges, groups }
 }

@@ -1,4 +1,5 @@
 import type { JsonObject, JsonValue } from '../doc'
+import { canvasGroups } from './canvas-groups'
 import type { CanvasEdge, CanvasNode, CanvasProjection } from './canvas-types'
 import { gridSlot, savedPosition } from './layout-positions'
 import type { DesignView } from './read-design'
@@ -76,5 +77,5 @@ export function projectOverview(design: DesignView): CanvasProjection {
       if (node.kind === 'call-process' && typeof node.process === 'string') link(processId, node.process, 'calls')
     }
   }
-  return { key: OVERVIEW_KEY, nodes, edges }
+  return { key: OVERVIEW_KEY, nodes, edges, groups: canvasGroups(design.canvas, OVERVIEW_KEY, known) }
 }

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest'
+import { idIn, shopFiles } from '../../tests/doc/shop-files'
+import { applyFiles, exportProjectWithOwners, importProject } from '../doc'
+import {
+  CLIPBOARD_FORMAT,
+  copySelection,
+  freeName,
+  parseClipboard,
+  pasteIntoFiles,
+  renameNodeReferences,
+} from './clipboard'
+
+const shop = shopFiles()
+const processId = idIn(shop, 'processes/create-order.process.json')
+const databaseId = idIn(shop, 'infra/databases/orders-db.database.json')
+const processKey = `process:${processId}`
+let counter = 0
+const newId = (prefix: string) => `${prefix}_test${String(++counter).padStart(18, '0')}`
+
+describe('clipboard payload', () => {
+  it('round-trips through text and refuses foreign text', () => {
+    const { files, owners } = exportProjectWithOwners(importProject(shop).doc)
+    const payload = copySelection({ canvasKey: processKey, selection: ['total', 'save'], files, owners, positions: {} })
+    expect(payload?.kind).toBe('nodes')
+    expect(parseClipboard(JSON.stringify(payload))).toEqual(payload)
+    expect(parseClipboard('hello')).toBeNull()
+    expect(parseClipboard(JSON.stringify({ format: 'other/v1', kind: 'nodes', nodes: {} }))).toBeNull()
+  })
+
+  it('names: the name when free, else -copy, -copy-2', () => {
+    expect(freeName('a', new Set())).toBe('a')
+    expect(freeName('a', new Set(['a']))).toBe('a-copy')
+    expect(freeName('a', new Set(['a', 'a-copy']))).toBe('a-copy-2')
+  })
+
+  it('rewrites plain and back-quoted node references, and only whole ids', () => {
+    const renames = new Map([['total', 'total-copy']])
+    expect(renameNodeReferences('nodes.total.amount + nodes.totals.x', renames)).toBe(
+      'nodes.`total-copy`.amount + nodes.totals.x',
+    )
+    expect(renameNodeReferences('nodes.`total`.a', new Map([['total', 'sum']]))).toBe('nodes.sum.a')
+  })
+})
+
+describe('pasting', () => {
+  it('pastes nodes into the same process with new ids, edges and expressions between them remapped, one edit', () => {
+    const { doc } = importProject(shop)
+    const { files, owners } = exportProjectWithOwners(doc)
+    const process = JSON.parse(files['processes/create-order.process.json'] as string)
+    const payload = copySelection({
+      canvasKey: processKey,
+      selection: ['total', 'save'],
+      files,
+      owners,
+      positions: { total: { x: 100, y: 50 }, save: { x: 300, y: 50 } },
+    })
+    if (!payload) throw new Error('nothing copied')
+    const result = pasteIntoFiles(files, payload, { canvasKey: processKey, owners, newId })
+    if (!result.ok) throw new Error(result.message)
+    expect(result.created).toEqual(['total-copy', 'save-copy'])
+    const pasted = JSON.parse(result.files['processes/create-order.process.json'] as string)
+    // Nothing overwritten: the originals are as they were.
+    expect(pasted.nodes.total).toEqual(process.nodes.total)
+    expect(pasted.edges).toContainEqual({ from: 'total-copy', port: 'out', to: 'save-copy' })
+    expect(pasted.edges.filter((e: { from: string }) => e.from.endsWith('-copy'))).toHaveLength(1)
+    const saveText = JSON.stringify(pasted.nodes['save-copy'])
+    if (JSON.stringify(process.nodes.save).includes('nodes.total')) expect(saveText).toContain('nodes.`total-copy`')
+    const canvas = JSON.parse(result.files['canvas.json'] as string)
+    expect(canvas.canvases[processKey].positions['total-copy']).toEqual({ x: 140, y: 90 })
+    applyFiles(doc, result.files)
+    const again = exportProjectWithOwners(doc).files
+    expect(JSON.parse(again['processes/create-order.process.json'] as string).nodes['save-copy']).toBeDefined()
+    // A second paste takes the next free ids.
+    const second = pasteIntoFiles(again, payload, { canvasKey: processKey, owners, newId })
+    expect(second.ok && second.created).toEqual(['total-copy-2', 'save-copy-2'])
+  })
+
+  it('pastes entities into another project with new ids and files, and a copy in the same project gets -copy', () => {
+    const source = exportProjectWithOwners(importProject(shop).doc)
+    const manifest = JSON.parse(source.files['backplane.json'] as string)
+    const [apiName, api] = Object.entries(manifest.apis as Record<string, { id: string }>)[0] as [
+      string,
+      { id: string },
+    ]
+    const payload = copySelection({
+      canvasKey: 'overview',
+      selection: [processId, databaseId, api.id],
+      files: source.files,
+      owners: source.owners,
+      positions: { [databaseId]: { x: 10, y: 10 } },
+    })
+    if (payload?.kind !== 'entities') throw new Error('no entities copied')
+    expect(payload.entities.map((e) => e.kind).sort()).toEqual(['api', 'database', 'process'])
+    const empty = {
+      'backplane.json': `${JSON.stringify({ format: 'backplane.project/v1', id: 'prj_other00000000000000', name: 'Other', description: '', apis: {} }, null, 2)}\n`,
+      'canvas.json': `${JSON.stringify({ format: CLIPBOARD_FORMAT.replace('clipboard', 'canvas'), canvases: {} }, null, 2)}\n`,
+    }
+    const target = importProject(empty).doc
+    const before = exportProjectWithOwners(target)
+    const result = pasteIntoFiles(before.files, payload, { canvasKey: 'overview', owners: before.owners, newId })
+    if (!result.ok) throw new Error(result.message)
+    applyFiles(target, result.files)
+    const after = exportProjectWithOwners(target).files
+    expect(after['processes/create-order.process.json']).toBeDefined()
+    expect(JSON.parse(after['infra/databases/orders-db.database.json'] as string).id).not.toBe(databaseId)
+    expect(Object.keys(JSON.parse(after['backplane.json'] as string).apis)).toEqual([apiName])
+    // In the source project the same paste never overwrites: names get -copy.
+    const same = pasteIntoFiles(source.files, payload, { canvasKey: 'overview', owners: source.owners, newId })
+    if (!same.ok) throw new Error(same.message)
+    expect(same.files['processes/create-order-copy.process.json']).toBeDefined()
+    expect(same.files['processes/create-order.process.json']).toBe(source.files['processes/create-order.process.json'])
+    expect(same.files['infra/databases/orders-db-copy.database.json']).toBeDefined()
+    expect(JSON.parse(same.files['backplane.json'] as string).apis[`${apiName}-copy`]).toBeDefined()
+    const canvas = JSON.parse(same.files['canvas.json'] as string)
+    const dbCopy = JSON.parse(same.files['infra/databases/orders-db-copy.database.json'] as string)
+    expect(canvas.canvases.overview.positions[dbCopy.id]).toEqual({ x: 50, y: 50 })
+  })
+
+  it('says so when the selection cannot go on this canvas', () => {
+    const { files, owners } = exportProjectWithOwners(importProject(shop).doc)
+    const nodes = copySelection({ canvasKey: processKey, selection: ['total'], files, owners, positions: {} })
+    const entities = copySelection({ canvasKey: 'overview', selection: [databaseId], files, owners, positions: {} })
+    if (!nodes || !entities) throw new Error('nothing copied')
+    const onOverview = pasteIntoFiles(files, nodes, { canvasKey: 'overview', owners, newId })
+    expect(onOverview).toEqual({ ok: false, message: expect.stringContaining('process canvas') })
+    const onProcess = pasteIntoFiles(files, entities, { canvasKey: processKey, owners, newId })
+    expect(onProcess).toEqual({ ok: false, message: expect.stringContaining('overview') })
+  })
+})
