@@ -8,11 +8,13 @@ import type { NodeState, ProcessFile } from '../../../lib/interpreter'
 import type { JsonSchema } from '../../../lib/schema-form'
 import { ApiDocumentForm, EventElementForm, RestOperationForm } from './ApiForms'
 import { CreateDialog } from './CreateDialog'
+import { useClipboardShortcuts } from './clipboard-shortcuts'
 import { CommentsPanel } from './comments/CommentsPanel'
 import { useDiscussion } from './comments/use-discussion'
 import { designActions } from './design-actions'
 import type { NodeStatusBadge } from './FlowCanvas'
 import { FlowCanvas } from './FlowCanvas'
+import { groupActionsFor } from './groups-frame'
 import { DatabaseForm, QueueForm } from './InfraForms'
 import { Palette } from './Palette'
 import { ProblemsPanel } from './ProblemsPanel'
@@ -197,6 +199,19 @@ export function Editor(props: EditorProps) {
     }
     return out
   }, [problems, view])
+
+  const clipboard = useClipboardShortcuts({
+    doc,
+    actions,
+    projection,
+    selection,
+    readOnly,
+    onPasted: setSelection,
+  })
+  const groupActions = useMemo(
+    () => (actions && projection && !readOnly ? groupActionsFor(actions, projection) : undefined),
+    [actions, projection, readOnly],
+  )
 
   if (status === 'refused')
     return <main className="page error">The collab server refused this connection: {refusal}</main>
@@ -459,6 +474,10 @@ export function Editor(props: EditorProps) {
             onConnect={view.kind === 'process' ? (c) => actions.connect(view.id, c.from, c.port, c.to) : undefined}
             onDeleteNodes={deleteSelected}
             onCursor={(point) => publish('cursor', point)}
+            onAutoLayout={(moves) => !readOnly && actions.movePositions(projection.key, moves)}
+            groupActions={groupActions}
+            notice={clipboard.notice}
+            onDismissNotice={clipboard.clearNotice}
           />
         </main>
         <aside className="properties" aria-label="Properties">
@@ -552,6 +571,10 @@ export function Editor(props: EditorProps) {
                 <li>Ctrl/⌘+Shift+Z, Ctrl+Y — redo</li>
                 <li>Delete / Backspace — delete the selection (asks first, lists dependents)</li>
                 <li>Shift+drag — select several; Ctrl/⌘+click — add to the selection</li>
+                <li>Ctrl/⌘+C — copy the selection (boxes and the edges between them; works across projects)</li>
+                <li>Ctrl/⌘+V — paste here as new elements (new ids, free names)</li>
+                <li>Group (top right) — frame the selected boxes; drag the frame to move them</li>
+                <li>Auto-layout (top right) — lay the canvas out (one undo step)</li>
                 <li>Double-click — open an API's or process's canvas</li>
                 <li>Escape — clear the selection, close panels</li>
                 <li>In an expression: type for suggestions; ↑/↓ pick, Enter/Tab accept, Escape close</li>

@@ -15,12 +15,16 @@ import {
   ViewportPortal,
 } from '@xyflow/react'
 import { useEffect, useMemo, useRef, useState } from 'react'
-import type { CanvasNode, CanvasProjection } from '../../../lib/projections'
+import { type CanvasNode, type CanvasProjection, frameAround } from '../../../lib/projections'
 import { autoLayout } from './auto-layout'
 import { DesignNode, type DesignNodeData } from './DesignNode'
+import { GROUP_FRAME_TYPE, GROUP_NODE_PREFIX, type GroupActions, GroupFrame, type GroupFrameData } from './groups-frame'
 import type { PeerPresence } from './use-presence'
 
-const nodeTypes = { design: DesignNode }
+const nodeTypes = { design: DesignNode, [GROUP_FRAME_TYPE]: GroupFrame }
+const isFrame = (id: string) => id.startsWith(GROUP_NODE_PREFIX)
+/** A box's size as React Flow measured it, else a typical box. */
+const sizeOf = (n: Node) => ({ width: n.measured?.width ?? 200, height: n.measured?.height ?? 64 })
 
 export interface FlowCanvasProps {
   projection: CanvasProjection
@@ -38,6 +42,11 @@ export interface FlowCanvasProps {
   onAutoLayout?(moves: Array<{ key: string; x: number; y: number }>): void
   /** A run's state per box id (the Runs panel): drawn on the box, never written to the document. */
   nodeStatus?: ReadonlyMap<string, NodeStatusBadge>
+  /** Groups of this canvas (create, rename, ungroup, drag); without it frames are drawn but not editable. */
+  groupActions?: GroupActions
+  /** A sentence to show over the canvas (what a paste did, or why it could not). */
+  notice?: string | null
+  onDismissNotice?(): void
 }
 
 /** What a box shows of a run: its state and, while retrying, the attempt count. */
@@ -138,6 +147,48 @@ export function FlowCanvas(props: FlowCanvasProps) {
     previousEdges.current = next
     return out
   }, [projection])
+  // Frames: one node per group, drawn behind and around its members' current boxes (so a member dragged alone
+  // takes its frame along); dragging a frame moves its members here and writes them once at drag end.
+  const frames = useMemo<Node<GroupFrameData>[]>(() => {
+    const byId = new Map(nodes.map((n) => [n.id, n]))
+    return projection.groups.flatMap((g) => {
+      const boxes = g.members.flatMap((id) => {
+        const n = byId.get(id)
+        return n ? [{ ...n.position, ...sizeOf(n) }] : []
+      })
+      const frame = frameAround(boxes)
+      if (!frame) return []
+      return [
+        {
+          id: `${GROUP_NODE_PREFIX}${g.id}`,
+          type: GROUP_FRAME_TYPE,
+          position: { x: frame.x, y: frame.y },
+          width: frame.width,
+          height: frame.height,
+          style: { width: frame.width, height: frame.height },
+          zIndex: -1,
+          selectable: false,
+          deletable: false,
+          connectable: false,
+          draggable: !props.readOnly && Boolean(props.groupActions),
+          data: {
+            groupId: g.id,
+            label: g.label,
+            readOnly: props.readOnly || !props.groupActions,
+            onRename: (id: string, label: string) => props.groupActions?.rename(id, label),
+            onUngroup: (id: string) => props.groupActions?.ungroup(id),
+          },
+        },
+      ]
+    })
+  }, [nodes, projection.groups, props.readOnly, props.groupActions])
+  const shown = useMemo<Node[]>(() => [...frames, ...nodes], [frames, nodes])
+  // Where a frame drag started: the frame's and its members' positions.
+  const frameDrag = useRef<{ frame: { x: number; y: number }; members: Map<string, { x: number; y: number }> } | null>(
+    null,
+  )
+  const membersOf = (frameId: string) =>
+    projection.groups.find((g) => `${GROUP_NODE_PREFIX}${g.id}` === frameId)?.members ?? []
   const flow = useReactFlow()
   // Fit once per canvas, after React Flow has measured the nodes (fitView at mount sees unmeasured boxes).
   const measured = useNodesInitialized()
@@ -155,7 +206,7 @@ export function FlowCanvas(props: FlowCanvasProps) {
       onPointerLeave={() => props.onCursor(null)}
     >
       <ReactFlow
-        nodes={nodes}
+        nodes={shown}
         edges={edges}
         nodeTypes={nodeTypes}
         nodesDraggable={!props.readOnly}
@@ -168,44 +219,115 @@ export function FlowCanvas(props: FlowCanvasProps) {
         // Culling mounts and unmounts boxes on every pan and zoom step; below ~1,000 boxes moving the one
         // transformed layer is cheaper (measured in bench/canvas), above it culling wins.
         onlyRenderVisibleElements={projection.nodes.length > 1000}
-        onNodesChange={(changes: NodeChange<Node<DesignNodeData>>[]) => {
-          const next = applyNodeChanges(changes, nodes)
+        onNodesChange={(all: NodeChange<Node>[]) => {
+          // A frame moving moves its members by the same step; its own node follows from them.
+          let moved = nodes
+          for (const c of all) {
+            if (c.type !== 'position' || !isFrame(c.id) || !c.position) continue
+            const frame = frames.find((f) => f.id === c.id)
+            if (!frame) continue
+            const dx = c.position.x - frame.position.x
+            const dy = c.position.y - frame.position.y
+            const members = new Set(membersOf(c.id))
+            moved = moved.map((n) =>
+              members.has(n.id) ? { ...n, position: { x: n.position.x + dx, y: n.position.y + dy } } : n,
+            )
+          }
+          const changes = all.filter((c) => !('id' in c) || !isFrame(c.id)) as NodeChange<Node<DesignNodeData>>[]
+          const next = applyNodeChanges(changes, moved)
           setNodes(next)
           // Only a user's click or box-select changes the selection; nodes appearing or re-deriving never do.
           if (changes.some((c) => c.type === 'select')) props.onSelect(next.filter((n) => n.selected).map((n) => n.id))
         }}
-        onNodeDragStop={(_event, _node, dragged) =>
-          props.onMoveEnd(dragged.map((n) => ({ key: n.id, x: n.position.x, y: n.position.y })))
-        }
+        onNodeDragStart={(_event, node) => {
+          if (!isFrame(node.id)) return
+          const members = new Set(membersOf(node.id))
+          frameDrag.current = {
+            frame: { ...node.position },
+            members: new Map(nodes.filter((n) => members.has(n.id)).map((n) => [n.id, { ...n.position }])),
+          }
+        }}
+        onNodeDragStop={(_event, node, dragged) => {
+          const start = frameDrag.current
+          if (isFrame(node.id) && start) {
+            frameDrag.current = null
+            const dx = node.position.x - start.frame.x
+            const dy = node.position.y - start.frame.y
+            const moves = [...start.members].map(([key, p]) => ({ key, x: p.x + dx, y: p.y + dy }))
+            const box = { x: node.position.x, y: node.position.y, width: node.width, height: node.height }
+            props.groupActions?.move(node.id.slice(GROUP_NODE_PREFIX.length), moves, box)
+            return
+          }
+          const boxes = dragged.filter((n) => !isFrame(n.id))
+          if (boxes.length) props.onMoveEnd(boxes.map((n) => ({ key: n.id, x: n.position.x, y: n.position.y })))
+        }}
         onNodeDoubleClick={(_event, node) => props.onOpen(node.id)}
         onConnect={(connection: Connection) => {
           if (!props.onConnect || !connection.source || !connection.target) return
           props.onConnect({ from: connection.source, port: connection.sourceHandle ?? 'out', to: connection.target })
         }}
-        onNodesDelete={(deleted) => props.onDeleteNodes?.(deleted.map((n) => n.id))}
+        onNodesDelete={(deleted) => props.onDeleteNodes?.(deleted.filter((n) => !isFrame(n.id)).map((n) => n.id))}
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={20} />
         <MiniMap pannable zoomable />
         <Controls showInteractive={false} />
-        {props.onAutoLayout && !props.readOnly && (
-          <Panel position="top-right">
-            <button
-              type="button"
-              data-testid="auto-layout"
-              title="Lay out this canvas automatically (one undoable edit)"
-              onClick={async () => {
-                const sizes = new Map<string, { width: number; height: number }>()
-                for (const n of flow.getNodes())
-                  if (n.measured?.width && n.measured.height)
-                    sizes.set(n.id, { width: n.measured.width, height: n.measured.height })
-                const moves = await autoLayout(projection, sizes)
-                props.onAutoLayout?.(moves)
-                requestAnimationFrame(() => void flow.fitView({ padding: 0.2, maxZoom: 1.2 }))
-              }}
-            >
-              Auto-layout
-            </button>
+        {props.notice && (
+          <Panel position="bottom-center">
+            <div className="canvas-notice" data-testid="canvas-notice" role="status">
+              {props.notice}
+              {props.onDismissNotice && (
+                <button type="button" onClick={props.onDismissNotice} aria-label="Dismiss">
+                  ×
+                </button>
+              )}
+            </div>
+          </Panel>
+        )}
+        {!props.readOnly && (props.onAutoLayout || props.groupActions) && (
+          <Panel position="top-right" className="canvas-tools">
+            {props.groupActions && (
+              <button
+                type="button"
+                data-testid="group-selection"
+                disabled={props.selection.filter((id) => projection.nodes.some((n) => n.id === id)).length < 2}
+                title="Frame the selected boxes as a labelled group (layout only)"
+                onClick={() => {
+                  const chosen = new Set(props.selection)
+                  const members = nodes.filter((n) => chosen.has(n.id))
+                  if (members.length < 2) return
+                  const label = window.prompt('Group label', 'Group')
+                  if (label === null || !label.trim()) return
+                  const box = frameAround(members.map((n) => ({ ...n.position, ...sizeOf(n) })))
+                  if (box)
+                    props.groupActions?.create(
+                      label.trim(),
+                      members.map((n) => n.id),
+                      box,
+                    )
+                }}
+              >
+                Group
+              </button>
+            )}
+            {props.onAutoLayout && (
+              <button
+                type="button"
+                data-testid="auto-layout"
+                title="Lay out this canvas automatically (one undoable edit)"
+                onClick={async () => {
+                  const sizes = new Map<string, { width: number; height: number }>()
+                  for (const n of flow.getNodes())
+                    if (n.measured?.width && n.measured.height)
+                      sizes.set(n.id, { width: n.measured.width, height: n.measured.height })
+                  const moves = await autoLayout(projection, sizes)
+                  props.onAutoLayout?.(moves)
+                  requestAnimationFrame(() => void flow.fitView({ padding: 0.2, maxZoom: 1.2 }))
+                }}
+              >
+                Auto-layout
+              </button>
+            )}
           </Panel>
         )}
         <ViewportPortal>

@@ -16,6 +16,13 @@ import {
   setSpecValue,
 } from '../../../lib/doc'
 import {
+  type ClipboardPayload,
+  type GroupBox,
+  groupEdits,
+  type PasteResult,
+  pasteIntoFiles,
+} from '../../../lib/projections'
+import {
   type ApiType,
   newApiSpec,
   newDatabaseFile,
@@ -25,7 +32,7 @@ import {
   type ProcessType,
   suggestId,
 } from '../../../lib/templates'
-import { editFiles, pathOfElement } from './edit-files'
+import { editFiles, editJsonFile, pathOfElement } from './edit-files'
 import { localOrigin } from './local-origin'
 
 const print = (value: JsonObject) => `${JSON.stringify(value, null, 2)}\n`
@@ -120,6 +127,42 @@ export function designActions(doc: Y.Doc) {
     movePositions(canvasKey: string, moves: Array<{ key: string; x: number; y: number }>) {
       // Straight into the document: exporting the project first costs ~0.5 s on a large canvas.
       setCanvasPositions(doc, canvasKey, moves, localOrigin)
+    },
+    /**
+     * Pastes a clipboard payload on a canvas through the files (validated like any edit): new ids and free names,
+     * nothing overwritten, one transaction (one undo step). A refusal changes nothing and says why.
+     */
+    paste(canvasKey: string, payload: ClipboardPayload): PasteResult {
+      let result: PasteResult = { ok: false, message: 'Nothing was pasted.' }
+      editFiles(doc, (files, owners) => {
+        result = pasteIntoFiles(files, payload, { canvasKey, owners, newId })
+        return result.ok ? result.files : files
+      })
+      return result
+    },
+    /** Groups (canvas.json `groups`, layout only); each write also drops members no longer in `present`. */
+    createGroup(canvasKey: string, label: string, members: string[], box: GroupBox, present: ReadonlySet<string>) {
+      const id = newId('grp')
+      editJsonFile(doc, 'canvas.json', (c) =>
+        groupEdits.add(c as JsonObject, canvasKey, { id, label, members, box }, present),
+      )
+      return id
+    },
+    renameGroup(canvasKey: string, id: string, label: string, present: ReadonlySet<string>) {
+      editJsonFile(doc, 'canvas.json', (c) => groupEdits.rename(c as JsonObject, canvasKey, id, label, present))
+    },
+    ungroup(canvasKey: string, id: string, present: ReadonlySet<string>) {
+      editJsonFile(doc, 'canvas.json', (c) => groupEdits.remove(c as JsonObject, canvasKey, id, present))
+    },
+    /** A frame drag's end: its members' positions and the frame's box, one write (one undo step). */
+    moveGroup(
+      canvasKey: string,
+      id: string,
+      moves: Array<{ key: string; x: number; y: number }>,
+      box: GroupBox,
+      present: ReadonlySet<string>,
+    ) {
+      editJsonFile(doc, 'canvas.json', (c) => groupEdits.move(c as JsonObject, canvasKey, id, moves, box, present))
     },
   }
 }

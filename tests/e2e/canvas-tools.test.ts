@@ -1,0 +1,203 @@
+import { mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { exportProject } from '../../lib/doc'
+import { withLiveDocument } from '../../server/collab-client'
+import { launchChromium } from '../harness/chromium'
+import { startWebStack, type WebStack } from '../harness/web-stack'
+
+// Canvas tools end to end on the real stack: copy/paste across projects through the system clipboard, groups,
+// auto-layout. Screenshots of each step are kept in test-results/e2e/.
+const shots = resolve(import.meta.dirname, '..', '..', 'test-results', 'e2e')
+mkdirSync(shots, { recursive: true })
+
+let stack: WebStack
+let browser: Browser
+const contexts: BrowserContext[] = []
+
+beforeAll(async () => {
+  stack = await startWebStack('e2e_canvas_tools')
+  browser = await launchChromium()
+}, 300_000)
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => {})
+  await browser?.close()
+  await stack?.stop()
+})
+
+type Layout = {
+  positions: Record<string, { x: number; y: number }>
+  groups: Record<string, { label: string; box: { x: number; y: number }; members: string[] }>
+}
+
+/** canvas.json's section of one canvas, read from the live design document (as a collab client). */
+async function liveLayout(projectId: string, canvasKey: string): Promise<Layout | undefined> {
+  return withLiveDocument({ collabUrl: stack.collabUrl, projectId, secret: stack.secret, service: 'e2e' }, (doc) => {
+    const text = exportProject(doc)['canvas.json']
+    return text ? (JSON.parse(text).canvases?.[canvasKey] as Layout | undefined) : undefined
+  })
+}
+
+/** Where React Flow draws a box (flow coordinates, from its transform). */
+async function drawnAt(page: Page, id: string): Promise<{ x: number; y: number }> {
+  const style = (await page.locator(`.react-flow__node[data-id="${id}"]`).getAttribute('style')) ?? ''
+  const m = /translate\(\s*(-?[\d.]+)px,\s*(-?[\d.]+)px\)/.exec(style)
+  if (!m) throw new Error(`no position for ${id} in "${style}"`)
+  return { x: Number(m[1]), y: Number(m[2]) }
+}
+
+async function shot(page: Page, step: string) {
+  await page.screenshot({ path: join(shots, `canvas-tools-${step}.png`) })
+}
+
+async function createProject(page: Page, name: string): Promise<string> {
+  await page.goto(`${stack.baseUrl}/projects`)
+  await page.fill('input[name=name]', name)
+  await page.click('text=Create project')
+  await page.waitForURL('**/projects/prj_*')
+  await page.waitForSelector('[data-testid=editor]')
+  const id = /projects\/(prj_[0-9A-Za-z]+)/.exec(page.url())?.[1]
+  if (!id) throw new Error(`no project id in ${page.url()}`)
+  return id
+}
+
+/** Creates a process on the overview and opens its canvas; returns its canvas key. */
+async function createProcess(page: Page, name: string): Promise<string> {
+  await page.click('[data-testid=palette-new-process]')
+  await page.fill('[data-testid=dialog-name]', name)
+  await page.click('[data-testid=dialog-submit]')
+  await page.locator('.design-node', { hasText: name }).first().click()
+  await page.click('[data-testid=open-canvas]')
+  await expect.poll(() => page.locator('[data-testid=canvas-title]').textContent()).toContain(name)
+  await expect.poll(() => new URL(page.url()).searchParams.get('canvas') ?? '').toMatch(/^process:prc_/)
+  return new URL(page.url()).searchParams.get('canvas') as string
+}
+
+/** Selects exactly these boxes (click, then Ctrl+click), until the editor's selection says so. */
+async function select(page: Page, ids: string[]) {
+  await expect
+    .poll(async () => {
+      await page.click(`[data-testid="box-${ids[0]}"]`)
+      for (const id of ids.slice(1)) await page.click(`[data-testid="box-${id}"]`, { modifiers: ['Control'] })
+      return page.locator('.react-flow__node.selected').count()
+    })
+    .toBe(ids.length)
+}
+
+describe('canvas tools', () => {
+  test('auto-layout (one undo step), groups dragged as one, copy/paste into another project', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+    contexts.push(context)
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stack.baseUrl })
+    const page = await context.newPage()
+    page.setDefaultTimeout(20_000)
+    await page.goto(`${stack.baseUrl}/signup`)
+    await page.fill('input[name=name]', 'Dana')
+    await page.fill('input[name=email]', 'dana@example.com')
+    await page.fill('input[name=password]', 'correct horse battery')
+    await page.click('button[type=submit]')
+    await page.waitForURL('**/projects')
+
+    const alpha = await createProject(page, 'Alpha')
+    const alphaKey = await createProcess(page, 'first')
+    await page.click('[data-testid=palette-compute]')
+    await page.waitForSelector('[data-testid="box-compute"]')
+    await page.click('[data-testid=palette-transform]')
+    await page.waitForSelector('[data-testid="box-transform"]')
+    await shot(page, '01-two-nodes')
+
+    // Auto-layout: both boxes move (in the document and on the canvas), and one undo puts them back.
+    const before = { compute: await drawnAt(page, 'compute'), transform: await drawnAt(page, 'transform') }
+    expect((await liveLayout(alpha, alphaKey))?.positions?.compute).toBeUndefined()
+    await page.click('[data-testid=auto-layout]')
+    await expect
+      .poll(async () => (await liveLayout(alpha, alphaKey))?.positions ?? {})
+      .toMatchObject({ compute: expect.any(Object), transform: expect.any(Object) })
+    const laidOut = (await liveLayout(alpha, alphaKey))?.positions ?? {}
+    expect([laidOut.compute, laidOut.transform]).not.toEqual([before.compute, before.transform])
+    await expect.poll(() => drawnAt(page, 'transform')).toEqual(laidOut.transform)
+    await expect.poll(() => drawnAt(page, 'compute')).toEqual(laidOut.compute)
+    await shot(page, '02-auto-layout')
+    await page.click('[data-testid=undo]')
+    await expect.poll(async () => (await liveLayout(alpha, alphaKey))?.positions?.compute).toBeUndefined()
+    expect((await liveLayout(alpha, alphaKey))?.positions?.transform).toBeUndefined()
+    await expect.poll(() => drawnAt(page, 'transform')).toEqual(before.transform)
+    expect(await drawnAt(page, 'compute')).toEqual(before.compute)
+    await shot(page, '03-undo-layout')
+
+    // Group the two boxes (label asked), then drag the frame: both members move by the same step, one write.
+    await select(page, ['compute', 'transform'])
+    page.once('dialog', (dialog) => void dialog.accept('Pricing'))
+    await page.click('[data-testid=group-selection]')
+    await page.waitForSelector('[data-testid=group-frame] >> text=Pricing')
+    await expect
+      .poll(async () => Object.values((await liveLayout(alpha, alphaKey))?.groups ?? {}))
+      .toEqual([expect.objectContaining({ label: 'Pricing', members: ['compute', 'transform'] })])
+    const grouped = (await liveLayout(alpha, alphaKey)) as Layout
+    const start = { compute: await drawnAt(page, 'compute'), transform: await drawnAt(page, 'transform') }
+    const header = await page.locator('[data-testid=group-frame] .group-frame-label').boundingBox()
+    if (!header) throw new Error('no group header')
+    await page.mouse.move(header.x + 10, header.y + header.height / 2)
+    await page.mouse.down()
+    for (let i = 1; i <= 10; i++) await page.mouse.move(header.x + 10 + i * 16, header.y + header.height / 2 + i * 12)
+    await page.mouse.up()
+    await expect
+      .poll(async () => (await liveLayout(alpha, alphaKey))?.positions?.compute?.x ?? start.compute.x)
+      .toBeGreaterThan(start.compute.x)
+    const dragged = (await liveLayout(alpha, alphaKey)) as Layout
+    const dx = (dragged.positions.compute?.x ?? 0) - start.compute.x
+    const dy = (dragged.positions.compute?.y ?? 0) - start.compute.y
+    expect(dy).toBeGreaterThan(0)
+    expect(dragged.positions.transform).toEqual({ x: start.transform.x + dx, y: start.transform.y + dy })
+    const [groupId] = Object.keys(dragged.groups)
+    expect(groupId).toMatch(/^grp_/)
+    expect(dragged.groups[groupId as string]?.box).not.toEqual(grouped.groups[groupId as string]?.box)
+    await shot(page, '04-group-dragged')
+
+    // Rename the group; then copy both boxes.
+    page.once('dialog', (dialog) => void dialog.accept('Prices'))
+    await page.click('[data-testid=group-rename]')
+    await page.waitForSelector('[data-testid=group-frame] >> text=Prices')
+    await select(page, ['compute', 'transform'])
+    await page.keyboard.press('Control+c')
+
+    // Another project of the same user: a process that already has a `compute` node. Paste: new ids, nothing lost.
+    const beta = await createProject(page, 'Beta')
+    const betaKey = await createProcess(page, 'second')
+    await page.click('[data-testid=palette-compute]')
+    await page.waitForSelector('[data-testid="box-compute"]')
+    await page.click('[data-testid="box-compute"]')
+    await page.keyboard.press('Control+v')
+    await page.waitForSelector('[data-testid="box-compute-copy"]')
+    await page.waitForSelector('[data-testid="box-transform"]')
+    await expect.poll(() => page.locator('[data-testid=canvas-notice]').textContent()).toContain('Pasted 2 elements')
+    await expect
+      .poll(async () => Object.keys((await liveLayout(beta, betaKey))?.positions ?? {}).sort())
+      .toEqual(['compute-copy', 'transform'])
+    const boxIds = () =>
+      page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? '').sort())
+    expect(await boxIds()).toEqual(['compute', 'compute-copy', 'transform'])
+    await shot(page, '05-pasted-in-beta')
+
+    // Process nodes cannot go on the overview: it says so and creates nothing.
+    await page.click('[data-testid=go-overview]')
+    await page.waitForSelector('.design-node >> text=second')
+    await page.locator('[data-testid=canvas]').click({ position: { x: 600, y: 500 } })
+    await page.keyboard.press('Control+v')
+    await expect.poll(() => page.locator('[data-testid=canvas-notice]').textContent()).toContain('process canvas')
+    expect(await boxIds()).toHaveLength(1)
+    await shot(page, '06-refused-on-overview')
+
+    // Ungroup in Alpha: the frame goes, its boxes stay where they are.
+    await page.goto(`${stack.baseUrl}/projects/${alpha}?canvas=${alphaKey}`)
+    await page.waitForSelector('[data-testid=group-frame]')
+    await page.click('[data-testid=group-ungroup]')
+    await expect.poll(() => page.locator('[data-testid=group-frame]').count()).toBe(0)
+    const after = (await liveLayout(alpha, alphaKey)) as Layout
+    expect(after.groups).toEqual({})
+    expect(after.positions.compute).toEqual(dragged.positions.compute)
+    await shot(page, '07-ungrouped')
+  }, 300_000)
+})
