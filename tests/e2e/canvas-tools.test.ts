@@ -178,7 +178,8 @@ describe('canvas tools', () => {
       .toEqual(['compute-copy', 'transform'])
     const boxIds = () =>
       page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? '').sort())
-    expect(await boxIds()).toEqual(['compute', 'compute-copy', 'transform'])
+    // A new process starts with its `done` node; the pasted ones come next to it, nothing replaced.
+    expect(await boxIds()).toEqual(['compute', 'compute-copy', 'done', 'transform'])
     await shot(page, '05-pasted-in-beta')
 
     // Process nodes cannot go on the overview: it says so and creates nothing.
