@@ -115,9 +115,14 @@ describe('running processes from the editor', () => {
     await page.click('[data-testid=open-run]')
     await page.fill('[data-testid=run-input-customerId]', 'cus_1')
     await page.selectOption('[data-testid=run-input-currency]', 'EUR')
-    await page.fill('[data-testid=run-input-idempotencyKey]', 'order-e2e-1')
     await page.fill('[data-testid=run-input-items]', '[{"sku":"BOOK-1","quantity":2,"unitPriceCents":1500}]')
     await page.fill('[data-testid=run-input-idempotencyKey]', 'order-e2e-1')
+    // The instant preview evaluates the pure nodes in the page and stops before the first side effect.
+    await page.check('[data-testid=run-preview-mode]')
+    await page.click('[data-testid=run-submit]')
+    await expect.poll(() => page.locator('[data-testid=preview-stop]').textContent()).toContain('node')
+    await expect.poll(() => page.getAttribute('[data-testid=box-check]', 'data-run-status')).toBe('succeeded')
+    await page.uncheck('[data-testid=run-preview-mode]')
     await page.click('[data-testid=run-submit]')
     await expect
       .poll(() => page.locator('[data-testid=run-status]').textContent(), { timeout: 60_000 })

@@ -4,7 +4,7 @@ import '@xyflow/react/dist/style.css'
 import { useEffect, useMemo, useState } from 'react'
 import type { EntityKind, JsonObject } from '../../../lib/doc'
 import { allNodes, apiCanvas, type DesignView, processCanvas, projectOverview } from '../../../lib/projections'
-import type { NodeState, ProcessFile } from '../../../lib/interpreter'
+import type { NodeState, ProcessFile, RunPureOptions } from '../../../lib/interpreter'
 import type { JsonSchema } from '../../../lib/schema-form'
 import { ApiDocumentForm, EventElementForm, RestOperationForm } from './ApiForms'
 import { CreateDialog } from './CreateDialog'
@@ -504,6 +504,13 @@ export function Editor(props: EditorProps) {
                 inputs: (design.processes[view.id]?.inputs ?? {}) as JsonSchema,
                 definition: design.processes[view.id] as unknown as ProcessFile,
               }}
+              definitions={
+                {
+                  databases: design.databases,
+                  queues: design.queues,
+                  processes: design.processes,
+                } as unknown as RunPureOptions['bundle']
+              }
               onPreview={(nodes) => setPreview(nodes ? { processId: view.id, nodes } : null)}
               canRun={!readOnly}
               execution={shownRun?.processId === view.id ? shown.execution : null}

@@ -1,6 +1,12 @@
 'use client'
 import { useState } from 'react'
-import { type NodeState, type ProcessFile, type PureRunResult, runPure } from '../../../../lib/interpreter'
+import {
+  type NodeState,
+  type ProcessFile,
+  type PureRunResult,
+  type RunPureOptions,
+  runPure,
+} from '../../../../lib/interpreter'
 import type { JsonSchema } from '../../../../lib/schema-form'
 import { api } from '../api-client'
 import { duration, type Execution, type LogLine, pretty } from './execution'
@@ -9,6 +15,8 @@ import { InputForm } from './InputForm'
 export interface RunPanelProps {
   projectId: string
   process: { id: string; name: string; inputs: JsonSchema; definition: ProcessFile }
+  /** The project's other definitions as the live document holds them (keyed by id, as its references are). */
+  definitions: RunPureOptions['bundle']
   canRun: boolean
   /** The execution shown on the canvas (this panel's run, or one opened from Executions). */
   execution: Execution | null
@@ -67,7 +75,7 @@ export function RunPanel(props: RunPanelProps) {
         submitLabel={mode === 'preview' ? 'Preview' : target === 'working-copy' ? 'Test run' : `Run on ${target}`}
         onSubmit={async (input) => {
           if (mode === 'preview') {
-            const result = await runPure(props.process.definition, input)
+            const result = await runPure(props.process.definition, input, { bundle: props.definitions })
             setPreview(result)
             props.onPreview(result.nodes)
             return
