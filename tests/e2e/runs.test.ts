@@ -146,8 +146,13 @@ describe('running processes from the editor', () => {
     expect(await page.locator('[data-testid=dead-letter-error]').textContent()).toContain('status.500')
     await shot(page, '03-dead-letter')
 
-    // Fixed, it is replayed to the deployed consumer and ships.
+    // Fixed and redeployed (the deployment replaces the consumer), it is replayed to the deployed consumer and ships.
     warehouseUp = true
+    await page.click('[data-testid=open-deploy]')
+    await page.click('[data-testid=deploy-submit]')
+    await expect.poll(() => page.locator('[data-testid=deploy-message]').textContent()).toContain('Deployed')
+    await page.click('[data-testid=open-dead-letters]')
+    await page.waitForSelector('[data-testid=dead-letter][data-status=dead]')
     await page.check('[data-testid=dead-letter-pick]')
     await page.click('[data-testid=dead-letters-replay]')
     await expect
