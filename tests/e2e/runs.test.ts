@@ -58,6 +58,11 @@ function shopZip(): string {
   fulfil.nodes.ship.url = `http://127.0.0.1:${(warehouse.address() as AddressInfo).port}/v1/shipments`
   fulfil.nodes.ship.retry = [{ ...fastRetry, errors: ['network', 'status.5xx', 'timeout'] }]
   files['processes/fulfil-order.process.json'] = `${JSON.stringify(fulfil, null, 2)}\n`
+  // A project id of its own: test stacks share one Temporal server, and consumer gates and schedules are keyed by
+  // project (the runtime API test imports the shop with its manifest id too).
+  const manifest = JSON.parse(files['backplane.json'] as string)
+  manifest.id = `prj_e2eRuns${Date.now()}`
+  files['backplane.json'] = `${JSON.stringify(manifest, null, 2)}\n`
   const queue = JSON.parse(files['infra/queues/fulfilment.queue.json'] as string)
   queue.retry = fastRetry
   files['infra/queues/fulfilment.queue.json'] = `${JSON.stringify(queue, null, 2)}\n`
