@@ -217,13 +217,18 @@ describe('collab authorization (separate server process, real providers)', () =>
     await revokeShareLink(db, { projectId: roles.projectId, linkId: link.link.id })
     const revokedAt = Date.now()
     const closedWith4403 = (c: (typeof clients)['removed']) => c.closes.some((e) => e.code === 4403)
+    // A re-check round reads the grants one connection at a time, so one round can see some of the four changes
+    // and the next round the rest: each must land within 5 s, not all in the same round.
     expect(
       await eventually(
-        () => closedWith4403(clients.removed) && closedWith4403(clients.bumped) && closedWith4403(clients.link),
+        () =>
+          closedWith4403(clients.removed) &&
+          closedWith4403(clients.bumped) &&
+          closedWith4403(clients.link) &&
+          closedWith4403(clients.demoted),
         5_000,
       ),
     ).toBe(true)
-    expect(closedWith4403(clients.demoted)).toBe(true)
     expect(Date.now() - revokedAt).toBeLessThanOrEqual(5_000)
     // Reconnects are refused, or (the demoted editor) admitted read-only.
     expect(await eventually(() => clients.removed.refusal() === 'not-a-member')).toBe(true)
