@@ -15,6 +15,7 @@ import {
   setVerdict,
   type Thread,
 } from '../../../../lib/discussion'
+import { PanelHeader } from '../PanelHeader'
 
 export interface CommentsPanelProps {
   doc: Y.Doc | undefined
@@ -54,13 +55,7 @@ export function CommentsPanel(props: CommentsPanelProps) {
   const mine = view.verdicts.find((v) => v.author.key === props.author.key)
   return (
     <div className="side-panel comments-panel" data-testid="comments-panel">
-      <div className="row">
-        <h3>Comments</h3>
-        <span className="spacer" />
-        <button type="button" onClick={props.onClose} aria-label="Close comments">
-          ×
-        </button>
-      </div>
+      <PanelHeader title={'Comments'} onClose={props.onClose} />
       {!props.canComment && (
         <p className="muted" data-testid="comments-read-only">
           You can read the discussion; your access does not let you write in it.

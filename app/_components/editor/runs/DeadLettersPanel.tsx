@@ -1,6 +1,7 @@
 'use client'
 import { useCallback, useEffect, useState } from 'react'
 import { api } from '../api-client'
+import { PanelHeader } from '../PanelHeader'
 import { pretty } from './execution'
 
 type DeadLetter = {
@@ -34,13 +35,7 @@ export function DeadLettersPanel(props: { projectId: string; canReplay: boolean;
   }, [load])
   return (
     <div className="side-panel" data-testid="dead-letters-panel">
-      <div className="row">
-        <h3>Dead letters</h3>
-        <span className="spacer" />
-        <button type="button" onClick={props.onClose} aria-label="Close dead letters">
-          ×
-        </button>
-      </div>
+      <PanelHeader title={'Dead letters'} onClose={props.onClose} />
       {rows.length === 0 && <p className="muted">No dead letters.</p>}
       <ul>
         {rows.map((d) => (

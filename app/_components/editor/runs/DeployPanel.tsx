@@ -1,6 +1,7 @@
 'use client'
 import { useCallback, useEffect, useState } from 'react'
 import { api } from '../api-client'
+import { PanelHeader } from '../PanelHeader'
 
 type Step = { sql: string; destructive: boolean; reason?: string }
 type Migration = { database: string; steps: Step[] }[]
@@ -93,13 +94,7 @@ export function DeployPanel(props: { projectId: string; isOwner: boolean; canWri
   const env = environments.find((e) => e.name === environment)
   return (
     <div className="side-panel" data-testid="deploy-panel">
-      <div className="row">
-        <h3>Deploy</h3>
-        <span className="spacer" />
-        <button type="button" onClick={props.onClose} aria-label="Close deploy">
-          ×
-        </button>
-      </div>
+      <PanelHeader title={'Deploy'} onClose={props.onClose} />
       {commits.length === 0 && <p className="muted">Commit the project first: a deployment runs a commit.</p>}
       <label>
         Commit{' '}

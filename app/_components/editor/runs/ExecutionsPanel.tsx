@@ -1,6 +1,7 @@
 'use client'
 import { useCallback, useEffect, useState } from 'react'
 import { api } from '../api-client'
+import { PanelHeader } from '../PanelHeader'
 import { duration, type Execution } from './execution'
 
 /** Executions of the project (or of one process): status, duration, commit, environment; open one to replay it. */
@@ -34,13 +35,7 @@ export function ExecutionsPanel(props: {
   }, [load])
   return (
     <div className="side-panel" data-testid="executions-panel">
-      <div className="row">
-        <h3>Executions</h3>
-        <span className="spacer" />
-        <button type="button" onClick={props.onClose} aria-label="Close executions">
-          ×
-        </button>
-      </div>
+      <PanelHeader title={'Executions'} onClose={props.onClose} />
       <div className="row filters">
         {props.process && (
           <label>

@@ -9,6 +9,7 @@ import {
 } from '../../../../lib/interpreter'
 import type { JsonSchema } from '../../../../lib/schema-form'
 import { api } from '../api-client'
+import { PanelHeader } from '../PanelHeader'
 import { duration, type Execution, type LogLine, pretty } from './execution'
 import { InputForm } from './InputForm'
 
@@ -45,13 +46,7 @@ export function RunPanel(props: RunPanelProps) {
   const node = props.selectedNode ? execution?.nodes?.[props.selectedNode] : undefined
   return (
     <div className="side-panel run-panel" data-testid="run-panel">
-      <div className="row">
-        <h3>Run {props.process.name}</h3>
-        <span className="spacer" />
-        <button type="button" onClick={props.onClose} aria-label="Close run">
-          ×
-        </button>
-      </div>
+      <PanelHeader title={`Run ${props.process.name}`} onClose={props.onClose} />
       <label>
         Run{' '}
         <select value={target} onChange={(e) => setTarget(e.target.value as typeof target)} data-testid="run-target">
