@@ -255,12 +255,46 @@ async function longFrames(page: Page, seconds: number): Promise<{ share: number;
   return { share: frames.length ? long / frames.length : 1, frames: frames.length, long }
 }
 
+/**
+ * Diagnostic (not a figure): every WebSocket frame the page sends and receives, stamped on the shared clock, so a
+ * remote edit splits into the writer's handler (Enter → frame sent), the collab path (sent → the reader's frame)
+ * and the reader's own work (frame → box changed).
+ */
+function socketProbe() {
+  const w = window as unknown as { __wsSent: number[]; __wsReceived: number[] }
+  w.__wsSent = []
+  w.__wsReceived = []
+  const stamp = () => performance.timeOrigin + performance.now()
+  const send = WebSocket.prototype.send
+  WebSocket.prototype.send = function (this: WebSocket, data) {
+    w.__wsSent.push(stamp())
+    return send.call(this, data)
+  }
+  const Native = WebSocket
+  window.WebSocket = class extends Native {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols)
+      this.addEventListener('message', () => w.__wsReceived.push(stamp()))
+    }
+  }
+}
+
+interface EditTiming {
+  total: number
+  /** Enter → the writer's first frame after it. */
+  writer: number
+  /** That frame → the reader's first frame after it. */
+  collab: number
+  /** The reader's frame → its box shows the edit. */
+  reader: number
+}
+
 /** Remote edits: `writer` commits a field, `reader` sees the box text change; one latency per sample (ms). */
 async function remoteEdits(
   writer: Page,
   reader: Page,
   options: { field: string; box: string; prefix: string },
-): Promise<number[]> {
+): Promise<EditTiming[]> {
   await reader.evaluate(
     ({ box }) => {
       const w = window as unknown as { __seen: Record<string, number> }
@@ -286,7 +320,7 @@ async function remoteEdits(
       true,
     )
   })
-  const out: number[] = []
+  const out: EditTiming[] = []
   for (let i = 0; i < samples; i++) {
     const label = `${options.prefix} edit-${i}`
     await writer.fill(options.field, label)
@@ -306,7 +340,22 @@ async function remoteEdits(
       writer.evaluate((n) => (window as unknown as { __sent: number[] }).__sent[n] ?? Number.NaN, i),
       reader.evaluate((key) => (window as unknown as { __seen: Record<string, number> }).__seen[key] ?? 0, `edit-${i}`),
     ])
-    out.push(seen - sent)
+    const [frameSent, frameReceived] = await Promise.all([
+      writer.evaluate(
+        (t) => (window as unknown as { __wsSent?: number[] }).__wsSent?.find((x) => x >= t) ?? Number.NaN,
+        sent,
+      ),
+      reader.evaluate(
+        (t) => (window as unknown as { __wsReceived?: number[] }).__wsReceived?.find((x) => x >= t) ?? Number.NaN,
+        sent,
+      ),
+    ])
+    out.push({
+      total: seen - sent,
+      writer: frameSent - sent,
+      collab: frameReceived - frameSent,
+      reader: seen - frameReceived,
+    })
     await writer.waitForTimeout(100)
   }
   return out
@@ -429,6 +478,7 @@ async function main(): Promise<void> {
       const url = `${projectUrl}?canvas=${encodeURIComponent(edit.query)}`
       const writer = await first.newPage()
       const reader = await second.newPage()
+      await Promise.all([writer.addInitScript(socketProbe), reader.addInitScript(socketProbe)])
       writer.setDefaultTimeout(30_000)
       await Promise.all([writer.goto(url), reader.goto(url)])
       if (edit.name.startsWith('api')) {
@@ -443,15 +493,23 @@ async function main(): Promise<void> {
         await writer.click(edit.select)
         await writer.waitForTimeout(300)
       }
-      const latencies = await profiled(reader, `reader-${edit.name}`, () =>
+      const timings = await profiled(reader, `reader-${edit.name}`, () =>
         profiled(writer, `writer-${edit.name}`, () =>
           remoteEdits(writer, reader, { field: edit.field, box: edit.box, prefix: 'bench' }),
         ),
       )
+      const latencies = timings.map((t) => t.total)
       const p50 = percentile(latencies, 50)
       const p95 = percentile(latencies, 95)
       console.log(
         `# remote edit on ${edit.name}: p50 ${f1(p50)} ms, p95 ${f1(p95)} ms over ${latencies.length} samples`,
+      )
+      const part = (key: keyof EditTiming) => {
+        const xs = timings.map((t) => t[key])
+        return `p50 ${f1(percentile(xs, 50))} / p95 ${f1(percentile(xs, 95))} ms`
+      }
+      console.log(
+        `#   split: writer Enter → frame sent ${part('writer')}; collab path (sent → reader's frame) ${part('collab')}; reader frame → box ${part('reader')}`,
       )
       benchLine(`remote_edit_${edit.name}_p95`, `${f1(p95)}ms`, '-', '-', '<=100ms', p95 <= 100)
       await writer.close()

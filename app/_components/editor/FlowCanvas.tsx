@@ -10,11 +10,13 @@ import {
   type NodeChange,
   Panel,
   ReactFlow,
+  type ReactFlowState,
   useNodesInitialized,
   useReactFlow,
-  ViewportPortal,
+  useStore,
 } from '@xyflow/react'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { createPortal } from 'react-dom'
 import { type CanvasNode, type CanvasProjection, frameAround } from '../../../lib/projections'
 import { autoLayout } from './auto-layout'
 import { DesignNode, type DesignNodeData } from './DesignNode'
@@ -78,12 +80,99 @@ function sameBox(
   )
 }
 
-/** React Flow bound to one projection. Drags are local until they end; then one write (never per frame). */
+/** Grid of the background dots and of snapping (flow units). */
+const GRID = 20
+const snapGrid: [number, number] = [10, 10]
+const proOptions = { hideAttribution: true }
+const deleteKeys = ['Delete', 'Backspace']
+/** Dots closer than this on screen are drawn at a coarser grid (twice the gap, twice the size) instead. */
+const MIN_DOT_GAP_PX = 12
+const dotLevel = (s: ReactFlowState) =>
+  Math.max(0, Math.ceil(Math.log2(MIN_DOT_GAP_PX / (GRID * (s.transform[2] || 1)))))
+
+/**
+ * The library's dotted background on an adaptive grid: zoomed out, dots every 20 units would be sub-pixel specks a
+ * pixel apart, which draw as a grey haze and cost a full repaint of a million dots on every pan and zoom frame.
+ * Each halving of the on-screen gap below 12 px doubles the grid (and the dots), so the canvas looks the same at
+ * every zoom and a frame paints at most a few thousand dots. Re-renders only when the level changes.
+ */
+function CanvasBackground() {
+  const level = useStore(dotLevel)
+  const scale = 2 ** level
+  return <Background gap={GRID * scale} size={scale} />
+}
+
+const domNodeOf = (s: ReactFlowState) => s.domNode
+
+/**
+ * Peers' cursors in flow coordinates, in the viewport's portal layer. Not `ViewportPortal`: its store selector
+ * runs `querySelector` on every store update (every drag step, every box change), for every canvas.
+ */
+function PeerCursors(props: { peers: PeerPresence[]; canvas: string }) {
+  const domNode = useStore(domNodeOf)
+  const target = useMemo(() => domNode?.querySelector('.react-flow__viewport-portal') ?? null, [domNode])
+  const here = props.peers.filter((p) => p.cursor && p.canvas === props.canvas)
+  if (!target || here.length === 0) return null
+  return createPortal(
+    here.map((p) => (
+      <div
+        key={p.clientId}
+        className="peer-cursor"
+        data-testid="peer-cursor"
+        style={{ transform: `translate(${p.cursor?.x ?? 0}px, ${p.cursor?.y ?? 0}px)`, color: p.color }}
+      >
+        <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
+          <path d="M0 0 L14 5 L7 7 L5 14 Z" fill="currentColor" />
+        </svg>
+        <span style={{ background: p.color }}>{p.name}</span>
+      </div>
+    )),
+    target,
+  )
+}
+
+const noFrames: Node<GroupFrameData>[] = []
+
+/** The same objects in the same order: a list that can be kept as it was. */
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i])
+}
+
+/** What React Flow holds locally: the boxes (with its measurements and a drag in progress) and what they came from. */
+interface LocalBoxes {
+  derived: Node<DesignNodeData>[]
+  nodes: Node<DesignNodeData>[]
+}
+
+/**
+ * A box whose derived object did not change keeps React Flow's own copy (its measured size, a drag in progress); a
+ * changed one takes the new data and keeps the measured size until React Flow measures again.
+ */
+function mergeBoxes(local: LocalBoxes, derived: Node<DesignNodeData>[]): Node<DesignNodeData>[] {
+  const before = new Set(local.derived)
+  const byId = new Map(local.nodes.map((n) => [n.id, n]))
+  return derived.map((d) => {
+    const cur = byId.get(d.id)
+    if (!cur) return d
+    if (before.has(d)) return cur
+    return cur.measured ? { ...d, measured: cur.measured } : d
+  })
+}
+
+/**
+ * React Flow bound to one projection. Drags are local until they end; then one write (never per frame).
+ *
+ * Every prop handed to `<ReactFlow>` is stable unless its meaning changes: React Flow copies each changed prop into
+ * its store with a `setState` of its own, and every store update runs the selectors of every box, edge, handle and
+ * minimap node (≈ 3,000 on a 500-node process). Inline handlers re-created on each render cost seven such rounds
+ * per drag step or remote edit; the handlers below read the latest props through a ref instead.
+ */
 export function FlowCanvas(props: FlowCanvasProps) {
   const { projection, invalidElements } = props
   // Boxes that did not change keep their object, so React Flow re-renders only the changed ones (a remote edit
-  // in a 1,500-box canvas repaints one box, not all of them).
+  // in a 1,500-box canvas repaints one box, not all of them); when none changed, the list itself is kept.
   const previous = useRef(new Map<string, Node<DesignNodeData>>())
+  const previousList = useRef<Node<DesignNodeData>[]>([])
   const derived = useMemo<Node<DesignNodeData>[]>(() => {
     const selected = new Set(props.selection)
     const next = new Map<string, Node<DesignNodeData>>()
@@ -106,28 +195,21 @@ export function FlowCanvas(props: FlowCanvasProps) {
       return node
     })
     previous.current = next
+    if (sameItems(out, previousList.current)) return previousList.current
+    previousList.current = out
     return out
   }, [projection, invalidElements, props.selection, props.nodeStatus])
-  const [nodes, setNodes] = useState(derived)
-  // A box whose derived object did not change keeps React Flow's own copy (its measured size, a drag in
-  // progress); a changed one takes the new data and keeps the measured size until React Flow measures again.
-  const applied = useRef(new Set(derived))
-  useEffect(() => {
-    // The updater may run later than this effect: it must see the set as it was before these objects.
-    const before = applied.current
-    applied.current = new Set(derived)
-    setNodes((current) => {
-      const byId = new Map(current.map((n) => [n.id, n]))
-      return derived.map((d) => {
-        const cur = byId.get(d.id)
-        if (!cur) return d
-        if (before.has(d)) return cur
-        return cur.measured ? { ...d, measured: cur.measured } : d
-      })
-    })
-  }, [derived])
+  const [local, setLocal] = useState<LocalBoxes>(() => ({ derived, nodes: derived }))
+  let nodes = local.nodes
+  if (local.derived !== derived) {
+    // Adjusted while rendering (not in an effect): the new boxes and edges reach React Flow in one commit, one
+    // store update, without a second render pass after paint.
+    nodes = mergeBoxes(local, derived)
+    setLocal({ derived, nodes })
+  }
   // Edges keep their object too: a new object re-renders (and re-measures the label of) every edge of the canvas.
   const previousEdges = useRef(new Map<string, Edge>())
+  const previousEdgeList = useRef<Edge[]>([])
   const edges = useMemo<Edge[]>(() => {
     const next = new Map<string, Edge>()
     const out = projection.edges.map((e) => {
@@ -145,11 +227,25 @@ export function FlowCanvas(props: FlowCanvasProps) {
       return edge
     })
     previousEdges.current = next
+    if (sameItems(out, previousEdgeList.current)) return previousEdgeList.current
+    previousEdgeList.current = out
     return out
   }, [projection])
+  const groupsEditable = !props.readOnly && Boolean(props.groupActions)
+  // Read by the stable handlers below: always the last committed props and boxes.
+  const latest = useRef({ props, nodes, frames: noFrames })
+  // Frame actions go through `latest`, so a frame's data changes only with its group or its members' boxes.
+  const frameActions = useMemo(
+    () => ({
+      onRename: (id: string, label: string) => latest.current.props.groupActions?.rename(id, label),
+      onUngroup: (id: string) => latest.current.props.groupActions?.ungroup(id),
+    }),
+    [],
+  )
   // Frames: one node per group, drawn behind and around its members' current boxes (so a member dragged alone
   // takes its frame along); dragging a frame moves its members here and writes them once at drag end.
   const frames = useMemo<Node<GroupFrameData>[]>(() => {
+    if (projection.groups.length === 0) return noFrames
     const byId = new Map(nodes.map((n) => [n.id, n]))
     return projection.groups.flatMap((g) => {
       const boxes = g.members.flatMap((id) => {
@@ -170,26 +266,87 @@ export function FlowCanvas(props: FlowCanvasProps) {
           selectable: false,
           deletable: false,
           connectable: false,
-          draggable: !props.readOnly && Boolean(props.groupActions),
-          data: {
-            groupId: g.id,
-            label: g.label,
-            readOnly: props.readOnly || !props.groupActions,
-            onRename: (id: string, label: string) => props.groupActions?.rename(id, label),
-            onUngroup: (id: string) => props.groupActions?.ungroup(id),
-          },
+          draggable: groupsEditable,
+          data: { groupId: g.id, label: g.label, readOnly: !groupsEditable, ...frameActions },
         },
       ]
     })
-  }, [nodes, projection.groups, props.readOnly, props.groupActions])
-  const shown = useMemo<Node[]>(() => [...frames, ...nodes], [frames, nodes])
-  // Where a frame drag started: the frame's and its members' positions.
-  const frameDrag = useRef<{ frame: { x: number; y: number }; members: Map<string, { x: number; y: number }> } | null>(
-    null,
-  )
-  const membersOf = (frameId: string) =>
-    projection.groups.find((g) => `${GROUP_NODE_PREFIX}${g.id}` === frameId)?.members ?? []
+  }, [nodes, projection.groups, groupsEditable, frameActions])
+  const shown = useMemo<Node[]>(() => (frames.length ? [...frames, ...nodes] : nodes), [frames, nodes])
+  useLayoutEffect(() => {
+    latest.current = { props, nodes, frames }
+  })
   const flow = useReactFlow()
+  const handlers = useMemo(() => {
+    const membersOf = (frameId: string) =>
+      latest.current.props.projection.groups.find((g) => `${GROUP_NODE_PREFIX}${g.id}` === frameId)?.members ?? []
+    // Where a frame drag started: the frame's and its members' positions.
+    let frameDrag: { frame: { x: number; y: number }; members: Map<string, { x: number; y: number }> } | null = null
+    return {
+      onNodesChange(all: NodeChange<Node>[]) {
+        const { frames } = latest.current
+        const changes = all.filter((c) => !('id' in c) || !isFrame(c.id)) as NodeChange<Node<DesignNodeData>>[]
+        const apply = (current: Node<DesignNodeData>[]) => {
+          // A frame moving moves its members by the same step; its own node follows from them.
+          let moved = current
+          for (const c of all) {
+            if (c.type !== 'position' || !isFrame(c.id) || !c.position) continue
+            const frame = frames.find((f) => f.id === c.id)
+            if (!frame) continue
+            const dx = c.position.x - frame.position.x
+            const dy = c.position.y - frame.position.y
+            const members = new Set(membersOf(c.id))
+            moved = moved.map((n) =>
+              members.has(n.id) ? { ...n, position: { x: n.position.x + dx, y: n.position.y + dy } } : n,
+            )
+          }
+          return applyNodeChanges(changes, moved)
+        }
+        setLocal((s) => ({ derived: s.derived, nodes: apply(s.nodes) }))
+        // Only a user's click or box-select changes the selection; nodes appearing or re-deriving never do.
+        if (changes.some((c) => c.type === 'select'))
+          latest.current.props.onSelect(
+            apply(latest.current.nodes)
+              .filter((n) => n.selected)
+              .map((n) => n.id),
+          )
+      },
+      onNodeDragStart(_event: unknown, node: Node) {
+        if (!isFrame(node.id)) return
+        const members = new Set(membersOf(node.id))
+        frameDrag = {
+          frame: { ...node.position },
+          members: new Map(latest.current.nodes.filter((n) => members.has(n.id)).map((n) => [n.id, { ...n.position }])),
+        }
+      },
+      onNodeDragStop(_event: unknown, node: Node, dragged: Node[]) {
+        const { props } = latest.current
+        const start = frameDrag
+        if (isFrame(node.id) && start) {
+          frameDrag = null
+          const dx = node.position.x - start.frame.x
+          const dy = node.position.y - start.frame.y
+          const moves = [...start.members].map(([key, p]) => ({ key, x: p.x + dx, y: p.y + dy }))
+          const box = { x: node.position.x, y: node.position.y, width: node.width, height: node.height }
+          props.groupActions?.move(node.id.slice(GROUP_NODE_PREFIX.length), moves, box)
+          return
+        }
+        const boxes = dragged.filter((n) => !isFrame(n.id))
+        if (boxes.length) props.onMoveEnd(boxes.map((n) => ({ key: n.id, x: n.position.x, y: n.position.y })))
+      },
+      onNodeDoubleClick(_event: unknown, node: Node) {
+        latest.current.props.onOpen(node.id)
+      },
+      onConnect(connection: Connection) {
+        const { props } = latest.current
+        if (!props.onConnect || !connection.source || !connection.target) return
+        props.onConnect({ from: connection.source, port: connection.sourceHandle ?? 'out', to: connection.target })
+      },
+      onNodesDelete(deleted: Node[]) {
+        latest.current.props.onDeleteNodes?.(deleted.filter((n) => !isFrame(n.id)).map((n) => n.id))
+      },
+    }
+  }, [])
   // Fit once per canvas, after React Flow has measured the nodes (fitView at mount sees unmeasured boxes).
   const measured = useNodesInitialized()
   const fitted = useRef<string | null>(null)
@@ -211,65 +368,23 @@ export function FlowCanvas(props: FlowCanvasProps) {
         nodeTypes={nodeTypes}
         nodesDraggable={!props.readOnly}
         nodesConnectable={!props.readOnly && Boolean(props.onConnect)}
-        deleteKeyCode={props.readOnly ? null : ['Delete', 'Backspace']}
+        deleteKeyCode={props.readOnly ? null : deleteKeys}
         snapToGrid
-        snapGrid={[10, 10]}
+        snapGrid={snapGrid}
         fitView
         minZoom={0.05}
         // Culling mounts and unmounts boxes on every pan and zoom step; below ~1,000 boxes moving the one
         // transformed layer is cheaper (measured in bench/canvas), above it culling wins.
         onlyRenderVisibleElements={projection.nodes.length > 1000}
-        onNodesChange={(all: NodeChange<Node>[]) => {
-          // A frame moving moves its members by the same step; its own node follows from them.
-          let moved = nodes
-          for (const c of all) {
-            if (c.type !== 'position' || !isFrame(c.id) || !c.position) continue
-            const frame = frames.find((f) => f.id === c.id)
-            if (!frame) continue
-            const dx = c.position.x - frame.position.x
-            const dy = c.position.y - frame.position.y
-            const members = new Set(membersOf(c.id))
-            moved = moved.map((n) =>
-              members.has(n.id) ? { ...n, position: { x: n.position.x + dx, y: n.position.y + dy } } : n,
-            )
-          }
-          const changes = all.filter((c) => !('id' in c) || !isFrame(c.id)) as NodeChange<Node<DesignNodeData>>[]
-          const next = applyNodeChanges(changes, moved)
-          setNodes(next)
-          // Only a user's click or box-select changes the selection; nodes appearing or re-deriving never do.
-          if (changes.some((c) => c.type === 'select')) props.onSelect(next.filter((n) => n.selected).map((n) => n.id))
-        }}
-        onNodeDragStart={(_event, node) => {
-          if (!isFrame(node.id)) return
-          const members = new Set(membersOf(node.id))
-          frameDrag.current = {
-            frame: { ...node.position },
-            members: new Map(nodes.filter((n) => members.has(n.id)).map((n) => [n.id, { ...n.position }])),
-          }
-        }}
-        onNodeDragStop={(_event, node, dragged) => {
-          const start = frameDrag.current
-          if (isFrame(node.id) && start) {
-            frameDrag.current = null
-            const dx = node.position.x - start.frame.x
-            const dy = node.position.y - start.frame.y
-            const moves = [...start.members].map(([key, p]) => ({ key, x: p.x + dx, y: p.y + dy }))
-            const box = { x: node.position.x, y: node.position.y, width: node.width, height: node.height }
-            props.groupActions?.move(node.id.slice(GROUP_NODE_PREFIX.length), moves, box)
-            return
-          }
-          const boxes = dragged.filter((n) => !isFrame(n.id))
-          if (boxes.length) props.onMoveEnd(boxes.map((n) => ({ key: n.id, x: n.position.x, y: n.position.y })))
-        }}
-        onNodeDoubleClick={(_event, node) => props.onOpen(node.id)}
-        onConnect={(connection: Connection) => {
-          if (!props.onConnect || !connection.source || !connection.target) return
-          props.onConnect({ from: connection.source, port: connection.sourceHandle ?? 'out', to: connection.target })
-        }}
-        onNodesDelete={(deleted) => props.onDeleteNodes?.(deleted.filter((n) => !isFrame(n.id)).map((n) => n.id))}
-        proOptions={{ hideAttribution: true }}
+        onNodesChange={handlers.onNodesChange}
+        onNodeDragStart={handlers.onNodeDragStart}
+        onNodeDragStop={handlers.onNodeDragStop}
+        onNodeDoubleClick={handlers.onNodeDoubleClick}
+        onConnect={handlers.onConnect}
+        onNodesDelete={handlers.onNodesDelete}
+        proOptions={proOptions}
       >
-        <Background gap={20} />
+        <CanvasBackground />
         <MiniMap pannable zoomable />
         <Controls showInteractive={false} />
         {props.notice && (
@@ -330,23 +445,7 @@ export function FlowCanvas(props: FlowCanvasProps) {
             )}
           </Panel>
         )}
-        <ViewportPortal>
-          {props.peers
-            .filter((p) => p.cursor && p.canvas === projection.key)
-            .map((p) => (
-              <div
-                key={p.clientId}
-                className="peer-cursor"
-                data-testid="peer-cursor"
-                style={{ transform: `translate(${p.cursor?.x ?? 0}px, ${p.cursor?.y ?? 0}px)`, color: p.color }}
-              >
-                <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
-                  <path d="M0 0 L14 5 L7 7 L5 14 Z" fill="currentColor" />
-                </svg>
-                <span style={{ background: p.color }}>{p.name}</span>
-              </div>
-            ))}
-        </ViewportPortal>
+        <PeerCursors peers={props.peers} canvas={projection.key} />
       </ReactFlow>
     </div>
   )
