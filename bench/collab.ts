@@ -11,6 +11,8 @@
  *   4. 200 clients over 20 documents, durable              → p99 ≤ 100 ms
  * Then: memory per loaded 1,000-node document, its snapshot (compaction) time and its load time.
  * BACKPLANE_BENCH_DATABASE_URL uses an existing PostgreSQL (migrated here) instead of starting one.
+ * BACKPLANE_BENCH_PROFILE=<dir> runs the collab servers and the client workers under `--cpu-prof` (one .cpuprofile
+ * per process in <dir>; open in Chrome DevTools) — the figures of such a run are not comparable.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
@@ -30,6 +32,10 @@ const secret = 'bench-secret-bench-secret-bench-secret-00'
 const seconds = Number(process.env.BACKPLANE_BENCH_SECONDS ?? 60)
 const editIntervalMs = 500
 const warmupMs = 2_000
+const profileDir = process.env.BACKPLANE_BENCH_PROFILE
+/** Node flags of the measured child processes: the CPU profiler when BACKPLANE_BENCH_PROFILE is set. */
+const profileArgs = (label: string) =>
+  profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${label}-${Date.now()}.cpuprofile`] : []
 
 // ── relay mode: the floor, a bare ws relay in its own process ──────────────────────────────────────────────────
 if (process.argv.includes('--relay')) {
@@ -72,8 +78,8 @@ interface Child {
   stop(): Promise<void>
 }
 
-function spawnChild(args: string[], env: Record<string, string>, ready: RegExp): Promise<Child> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', ...args], {
+function spawnChild(args: string[], env: Record<string, string>, ready: RegExp, label: string): Promise<Child> {
+  const child: ChildProcess = spawn(process.execPath, [...profileArgs(label), '--import', 'tsx', ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -113,9 +119,11 @@ const spawnCollab = (databaseUrl: string, persistence: boolean) =>
       BACKPLANE_COLLAB_PERSISTENCE: persistence ? 'on' : 'off',
     },
     /collab: listening (ws:\/\/\S+)/,
+    persistence ? 'collab-durable' : 'collab-memory',
   )
 
-const spawnRelay = () => spawnChild([fileURLToPath(import.meta.url), '--relay'], {}, /relay: listening (ws:\/\/\S+)/)
+const spawnRelay = () =>
+  spawnChild([fileURLToPath(import.meta.url), '--relay'], {}, /relay: listening (ws:\/\/\S+)/, 'relay')
 
 /** One simulated participant: sends a timestamped edit, reports others' edits as they become visible. */
 interface Endpoint {
@@ -279,7 +287,14 @@ async function runSlice(kind: WorkerSpec['kind'], url: string, token: string, na
     const spec: WorkerSpec = { kind, url, token, clients, seconds: sliceSeconds }
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', fileURLToPath(import.meta.url), '--clients', JSON.stringify(spec)],
+      [
+        ...profileArgs(`clients-${kind}`),
+        '--import',
+        'tsx',
+        fileURLToPath(import.meta.url),
+        '--clients',
+        JSON.stringify(spec),
+      ],
       {
         stdio: ['pipe', 'pipe', 'inherit'],
       },

@@ -1,10 +1,12 @@
 import {
   type afterUnloadDocumentPayload,
   type beforeHandleMessagePayload,
+  type Connection,
   type Extension,
   isTransactionOrigin,
   type onChangePayload,
   type onLoadDocumentPayload,
+  type TransactionOrigin,
 } from '@hocuspocus/server'
 import * as Y from 'yjs'
 import type { DocKind } from '../../lib/db'
@@ -37,6 +39,18 @@ interface DocState {
   bytes: number
   rowsSinceCompaction: number
   compacting: Promise<void> | null
+  /**
+   * Resolves once every update applied to the live document so far is committed (rejects for good once one of them
+   * failed). An acknowledgement waits for it, not just for its own row: an edit relayed before its commit may be
+   * built upon by another client, whose acknowledgement must not come before that dependency is durable.
+   */
+  durableTail: Promise<void>
+  /**
+   * The live document holds an update the log does not (its append failed): nothing more is accepted and every
+   * connection is closed, so the document unloads and the next connection reloads it from the log; clients then
+   * send back what the log lacks.
+   */
+  diverged: boolean
 }
 
 /** Origin of the updates the loader applies: never logged again, never broadcast (no one is connected yet). */
@@ -78,6 +92,18 @@ export function durabilityExtension(options: DurabilityOptions): Extension<Colla
     track(state.compacting)
   }
 
+  /**
+   * The live document holds an update the log lacks (its append failed, or it failed to apply halfway): accept
+   * nothing more and close every connection (4503), so that it unloads and is reloaded from the log; the clients
+   * then send back what the log does not have, and it is logged like any other update.
+   */
+  function diverge(name: string, state: DocState, connections: Connection[]): void {
+    if (state.diverged) return
+    state.diverged = true
+    console.error(`collab: ${name} is ahead of its log; closing its ${connections.length} connections to reload it`)
+    for (const c of connections) closeConnection(c, CollabClose.storageUnavailable, 'reloading')
+  }
+
   async function append(
     name: string,
     state: DocState,
@@ -99,7 +125,14 @@ export function durabilityExtension(options: DurabilityOptions): Extension<Colla
     async onLoadDocument({ document, documentName }: onLoadDocumentPayload<CollabContext>) {
       const address = parseDocumentName(documentName)
       if (!address) throw new Error(`not a Backplane document name: ${documentName}`)
-      const state: DocState = { ...address, bytes: 0, rowsSinceCompaction: 0, compacting: null }
+      const state: DocState = {
+        ...address,
+        bytes: 0,
+        rowsSinceCompaction: 0,
+        compacting: null,
+        durableTail: Promise.resolve(),
+        diverged: false,
+      }
       if (options.persistence) {
         const loaded = await options.log.load(address.projectId, address.doc)
         state.bytes = loaded.snapshotBytes + loaded.logBytes
@@ -117,7 +150,7 @@ export function durabilityExtension(options: DurabilityOptions): Extension<Colla
     },
 
     async beforeHandleMessage(data: beforeHandleMessagePayload<CollabContext>) {
-      const { connection, update: frame, documentName } = data
+      const { connection, update: frame, documentName, document } = data
       const context = connection.context
       if (!isCollabContext(context)) throw new CollabCloseError(CollabClose.malformedMessage, 'unauthenticated')
       const t = now()
@@ -130,20 +163,39 @@ export function durabilityExtension(options: DurabilityOptions): Extension<Colla
       if (frame.byteLength > options.maxMessageBytes) return refuse(CollabClose.malformedMessage, 'too-large')
       const message = inspectMessage(frame)
       if (message.kind === 'malformed') return refuse(CollabClose.malformedMessage, message.why.slice(0, 60))
+      // Not even a sync step 1: a document ahead of its log is not served until it is reloaded.
+      if (docs.get(documentName)?.diverged) return refuse(CollabClose.storageUnavailable, 'reloading')
       if (message.kind !== 'update' || message.empty) return
       // Hocuspocus drops updates from read-only connections itself (and answers "not saved"); never log them.
       if (connection.readOnly) return
       if (!context.limiter.allowUpdateBytes(message.update.byteLength, t))
         return refuse(CollabClose.rateLimited, 'bytes')
-      const doc = docs.get(documentName)
-      if (!doc) return refuse(CollabClose.malformedMessage, 'document-not-loaded')
-      if (doc.bytes + message.update.byteLength > options.maxDocumentBytes) return refuse(CollabClose.documentTooLarge)
+      const state = docs.get(documentName)
+      if (!state) return refuse(CollabClose.malformedMessage, 'document-not-loaded')
+      if (state.bytes + message.update.byteLength > options.maxDocumentBytes)
+        return refuse(CollabClose.documentTooLarge)
       if (!options.persistence) return
+      // Relay now, acknowledge once logged. The frame passed inspection (full structural decode) and every limit, so
+      // it goes into the live document at once — Hocuspocus broadcasts from there to the other clients while the
+      // append is in flight — and the acknowledgement (sent by Hocuspocus after this hook, when it applies the
+      // update again: a no-op that emits nothing) still waits for the commit.
       try {
-        await append(documentName, doc, message.update, context.access.userId, connection.socketId)
+        Y.applyUpdate(document, message.update, { source: 'connection', connection } satisfies TransactionOrigin)
+      } catch (err) {
+        // Decoded but does not integrate (only a Yjs bug); part of it may already be live: reload from the log.
+        console.error(`collab: an update to ${documentName} decoded but did not apply`, err)
+        diverge(documentName, state, document.getConnections())
+        return refuse(CollabClose.malformedMessage, 'does-not-apply')
+      }
+      const appended = append(documentName, state, message.update, context.access.userId, connection.socketId)
+      const durable = Promise.all([state.durableTail, appended]).then(() => undefined)
+      state.durableTail = durable
+      try {
+        await durable
         if (options.afterAppendDelayMs) await new Promise((r) => setTimeout(r, options.afterAppendDelayMs))
       } catch (err) {
         console.error(`collab: appending to ${documentName} failed; the update is refused, not acknowledged`, err)
+        diverge(documentName, state, document.getConnections())
         refuse(CollabClose.storageUnavailable)
       }
     },

@@ -94,6 +94,27 @@ export async function logRowCount(db: Db, projectId: string): Promise<number> {
   return (await db.select({ seq: yjsUpdates.seq }).from(yjsUpdates).where(eq(yjsUpdates.projectId, projectId))).length
 }
 
+/** Every logged row of a project replayed into one document (rows that do not apply would throw). */
+export async function replayLog(db: Db, projectId: string): Promise<{ doc: Y.Doc; rows: number; bytes: number }> {
+  const rows = await db.select().from(yjsUpdates).where(eq(yjsUpdates.projectId, projectId))
+  const doc = new Y.Doc()
+  for (const row of rows) Y.applyUpdate(doc, row.update)
+  return { doc, rows: rows.length, bytes: rows.reduce((n, r) => n + r.update.byteLength, 0) }
+}
+
+/** One editor with one project, and a collab server of its own started with `env`: most suites start so. */
+export async function editorWorld(
+  tag: string,
+  env?: Record<string, string>,
+): Promise<{ world: CollabDatabase; server: CollabProcess; projectId: string; token: string }> {
+  const world = await createCollabDatabase(`collab_${tag}`)
+  const editor = await seedUser(world.db, tag)
+  const projectId = await seedProject(world.db, editor)
+  const token = await sessionToken(editor)
+  const server = await spawnCollab({ databaseUrl: world.database.url, env })
+  return { world, server, projectId, token }
+}
+
 /** A collab server in its own Node process (`server/collab.ts`), as in production. */
 export interface CollabProcess {
   url: string

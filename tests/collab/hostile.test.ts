@@ -1,21 +1,16 @@
-import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { yjsUpdates } from '../../lib/db'
 import {
   type CollabDatabase,
   type CollabProcess,
   connectClient,
-  createCollabDatabase,
+  editorWorld,
   frames,
   logRowCount,
   rawClient,
   readDocument,
+  replayLog,
   seededRandom,
-  seedProject,
-  seedUser,
-  sessionToken,
-  spawnCollab,
   type TestClient,
 } from './collab-fixture'
 
@@ -42,17 +37,10 @@ describe('collab hostile input', () => {
   const name = () => `${projectId}/design`
 
   beforeAll(async () => {
-    world = await createCollabDatabase('collab_hostile')
-    const editor = await seedUser(world.db, 'hostile')
-    projectId = await seedProject(world.db, editor)
-    token = await sessionToken(editor)
-    server = await spawnCollab({
-      databaseUrl: world.database.url,
-      env: {
-        BACKPLANE_COLLAB_MAX_MESSAGE_BYTES: String(maxMessageBytes),
-        BACKPLANE_COLLAB_MAX_DOCUMENT_BYTES: String(maxDocumentBytes),
-      },
-    })
+    ;({ world, server, projectId, token } = await editorWorld('hostile', {
+      BACKPLANE_COLLAB_MAX_MESSAGE_BYTES: String(maxMessageBytes),
+      BACKPLANE_COLLAB_MAX_DOCUMENT_BYTES: String(maxDocumentBytes),
+    }))
     keeper = connectClient({ url: server.url, name: name(), token })
     await keeper.synced
     keeper.doc.getMap('m').set('legit', 'value')
@@ -149,11 +137,8 @@ describe('collab hostile input', () => {
     expect((await grower.closed).code).toBe(4413)
     expect(sent).toBeLessThan(20)
     expect(server.alive()).toBe(true)
-    const rows = await world.db.select().from(yjsUpdates).where(eq(yjsUpdates.projectId, projectId))
-    const replay = new Y.Doc()
-    for (const row of rows) Y.applyUpdate(replay, row.update)
-    const total = rows.reduce((n, r) => n + r.update.byteLength, 0)
-    expect(total).toBeLessThanOrEqual(maxDocumentBytes)
-    expect(replay.getMap('m').get('legit')).toBe('value')
+    const replay = await replayLog(world.db, projectId)
+    expect(replay.bytes).toBeLessThanOrEqual(maxDocumentBytes)
+    expect(replay.doc.getMap('m').get('legit')).toBe('value')
   })
 })
