@@ -1,5 +1,6 @@
 import jsonata from 'jsonata'
 import { checkExpression } from './check-expression'
+import { compileDirectEvaluator, DECLINED } from './direct-evaluator'
 import { expressionFunctions } from './expression-functions'
 import { type ExpressionPosition, positionInExpression } from './expression-position'
 import { expressionRules } from './expression-rules'
@@ -40,6 +41,11 @@ export type EvaluateOptions = {
 export type CompiledExpression = {
   readonly text: string
   evaluate(context: ExpressionContext): Promise<EvaluateResult>
+  /**
+   * The same result without a promise when the direct evaluator can give it (direct-evaluator.ts), else undefined:
+   * then `evaluate` it. Lets the interpreter skip jsonata's async machinery for the plainest expressions.
+   */
+  evaluateNow(context: ExpressionContext): EvaluateResult | undefined
 }
 
 export type CompileExpressionResult =
@@ -107,16 +113,28 @@ export function compileExpression(text: string, options: EvaluateOptions = {}): 
     stack: expressionFunctions.limits.stack,
     sequence: expressionFunctions.limits.sequence,
   })
+  const direct = compileDirectEvaluator(compiled.ast(), expressionFunctions.limits)
+  const rootOf = (context: ExpressionContext): Record<string, unknown> => {
+    const root: Record<string, unknown> = { input: context.input, nodes: context.nodes, run: context.run }
+    if ('item' in context) root.item = context.item
+    return root
+  }
+  const evaluateNow = (context: ExpressionContext): EvaluateResult | undefined => {
+    if (!direct) return undefined
+    const raw = direct(rootOf(context))
+    return raw === DECLINED ? undefined : jsonResult(raw)
+  }
   return {
     ok: true,
     expression: {
       text,
+      evaluateNow,
       async evaluate(context: ExpressionContext): Promise<EvaluateResult> {
-        const root: Record<string, unknown> = { input: context.input, nodes: context.nodes, run: context.run }
-        if ('item' in context) root.item = context.item
+        const now = evaluateNow(context)
+        if (now) return now
         let raw: unknown
         try {
-          raw = await compiled.evaluate(root)
+          raw = await compiled.evaluate(rootOf(context))
         } catch (e) {
           const err = (typeof e === 'object' && e !== null ? e : {}) as JsonataRuntimeError
           const jsonataCode = typeof err.code === 'string' ? err.code : undefined
@@ -129,18 +147,20 @@ export function compileExpression(text: string, options: EvaluateOptions = {}): 
             error.position = positionInExpression(text, Math.max(0, err.position - 1), 1)
           return { ok: false, error }
         }
-        const json = toJson(raw)
-        if (!json.ok) {
-          return {
-            ok: false,
-            error: {
-              ...expressionRules.resultNotJson,
-              message: `The expression produced ${json.what}, which is not a JSON value.`,
-            },
-          }
-        }
-        return { ok: true, value: json.value }
+        return jsonResult(raw)
       },
+    },
+  }
+}
+
+function jsonResult(raw: unknown): EvaluateResult {
+  const json = toJson(raw)
+  if (json.ok) return { ok: true, value: json.value }
+  return {
+    ok: false,
+    error: {
+      ...expressionRules.resultNotJson,
+      message: `The expression produced ${json.what}, which is not a JSON value.`,
     },
   }
 }
