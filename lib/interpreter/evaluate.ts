@@ -1,4 +1,5 @@
 import { type CompileExpressionResult, compileExpression } from '../expressions'
+import { awaiting, runSteps, type Steps } from './steps'
 
 /** The one JSONata context of DESIGN §4. */
 export type ExpressionContext = {
@@ -19,13 +20,18 @@ const compiled = new Map<string, CompileExpressionResult>()
  * error or a non-JSON result is a value. The result is plain JSON; no match is `undefined`.
  */
 export async function evaluate(text: string, context: ExpressionContext): Promise<Evaluation> {
+  return runSteps(evaluateSteps(text, context))
+}
+
+/** `evaluate` as Steps: synchronous when the expression evaluates directly (lib/expressions direct evaluator). */
+export function* evaluateSteps(text: string, context: ExpressionContext): Steps<Evaluation> {
   let entry = compiled.get(text)
   if (!entry) {
     entry = compileExpression(text)
     compiled.set(text, entry)
   }
   if (!entry.ok) return { ok: false, message: entry.error.message }
-  const result = await entry.expression.evaluate(context)
+  const result = entry.expression.evaluateNow(context) ?? (yield* awaiting(entry.expression.evaluate(context)))
   return result.ok ? { ok: true, value: result.value } : { ok: false, message: result.error.message }
 }
 

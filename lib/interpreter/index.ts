@@ -12,7 +12,7 @@ export { errorMatches, findCatch, findRetrier, retryDelay } from './retrier'
 export type { PureRunResult, RunPureOptions } from './run-pure'
 export { previewExpression, runPure } from './run-pure'
 export { nextRandom, seedRandom } from './seeded-random'
-export type { Run } from './step'
+export type { Run, StepOutput } from './step'
 export { cancelRun, cloneJson, startRun, step } from './step'
 export type {
   ActivityRequest,

@@ -1,5 +1,6 @@
 import type { Evaluation } from './evaluate'
 import type { Expression } from './process-types'
+import type { Steps } from './steps'
 import type { ActivityRequest, DefinitionBundle, NodeError, RunError, RunInfo } from './types'
 
 /** What a node's semantics may read: its path, the run's definitions and facts, and its expression context. */
@@ -10,7 +11,8 @@ export type NodeEnv = {
   run: RunInfo
   /** Current time (epoch ms) as the shell reported it: deterministic inside a workflow. */
   now: number
-  evaluate(expression: Expression): Promise<Evaluation>
+  /** Steps: synchronous unless the expression needs jsonata's async evaluator (see steps.ts). */
+  evaluate(expression: Expression): Steps<Evaluation>
 }
 
 /** What running (or completing) one node gives the interpreter. */
@@ -34,21 +36,21 @@ export class ExpressionFailure extends Error {
 }
 
 /** The value of an expression, or an `expression` node error (as an ExpressionFailure) naming what failed. */
-export async function expressionValue(env: NodeEnv, expression: Expression, what: string): Promise<unknown> {
-  const result = await env.evaluate(expression)
+export function* expressionValue(env: NodeEnv, expression: Expression, what: string): Steps<unknown> {
+  const result = yield* env.evaluate(expression)
   if (!result.ok) throw new ExpressionFailure({ name: 'expression', message: `${what}: ${result.message}` })
   return result.value
 }
 
 /** Every entry of a name → expression map, evaluated in declaration order. */
-export async function expressionValues(
+export function* expressionValues(
   env: NodeEnv,
   map: Record<string, Expression> | undefined,
   what: string,
-): Promise<Record<string, unknown>> {
+): Steps<Record<string, unknown>> {
   const out: Record<string, unknown> = {}
   for (const [name, expression] of Object.entries(map ?? {}))
-    out[name] = await expressionValue(env, expression, `${what}.${name}`)
+    out[name] = yield* expressionValue(env, expression, `${what}.${name}`)
   return out
 }
 

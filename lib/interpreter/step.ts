@@ -1,5 +1,5 @@
 import { checkSchema } from './check-schema'
-import { type ExpressionContext, evaluate } from './evaluate'
+import { type ExpressionContext, evaluateSteps } from './evaluate'
 import { ExpressionFailure, type NodeEnv, type NodeOutcome } from './node-env'
 import { runCallProcess } from './nodes/call-process'
 import { runCompute } from './nodes/compute'
@@ -15,6 +15,7 @@ import { runWait } from './nodes/wait'
 import type { CatchRoute, Edge, ForEachNode, Graph, Node, Retrier } from './process-types'
 import { findCatch, findRetrier, retryDelay } from './retrier'
 import { seedRandom } from './seeded-random'
+import { runSteps, type Steps } from './steps'
 import type {
   Command,
   DefinitionBundle,
@@ -71,9 +72,18 @@ export function startRun(bundle: DefinitionBundle, input: unknown, run: RunInfo)
  * same run and event give the same result. `now` (epoch ms) is only read by wait-until; it defaults to the run's
  * start time.
  */
-export async function step(input: Run, event: RunEvent, now?: number): Promise<{ run: Run } & StepResult> {
+export function step(input: Run, event: RunEvent, now?: number): StepOutput | Promise<StepOutput> {
+  return runSteps(walk(input, event, now))
+}
+
+/** What `step` gives: the new run and its plan. */
+export type StepOutput = { run: Run } & StepResult
+
+// Synchronous unless an expression needs jsonata's async evaluator: a step inside a workflow then creates no
+// promise at all (lib/interpreter/steps.ts says why that matters).
+function* walk(input: Run, event: RunEvent, now: number | undefined): Steps<StepOutput> {
   const walker = new Walker(input.bundle, cloneJson(input.state), now ?? Date.parse(input.state.run.startedAt))
-  await walker.apply(event)
+  yield* walker.apply(event)
   const run = { bundle: input.bundle, state: walker.state }
   return { run, state: walker.state, plan: walker.plan }
 }
@@ -144,7 +154,7 @@ class Walker {
     readonly now: number,
   ) {}
 
-  async apply(event: RunEvent): Promise<void> {
+  *apply(event: RunEvent): Steps<void> {
     const { state } = this
     if (state.status !== 'running') {
       if (event.type === 'start') this.plan.push(this.endCommand())
@@ -164,11 +174,11 @@ class Walker {
         delete state.pending[event.id]
         const frame = state.frames[pending.frameId]
         if (!frame || frame.finished) return
-        await this.resume(frame, pending.nodeId, pending.purpose, event)
+        yield* this.resume(frame, pending.nodeId, pending.purpose, event)
         break
       }
     }
-    await this.drain()
+    yield* this.drain()
   }
 
   private endCommand(): Command {
@@ -220,17 +230,17 @@ class Walker {
       bundle: this.bundle,
       run: this.state.run,
       now: this.now,
-      evaluate: (expression) => evaluate(expression.expr, context),
+      evaluate: (expression) => evaluateSteps(expression.expr, context),
     }
   }
 
-  private async drain(): Promise<void> {
+  private *drain(): Steps<void> {
     while (this.ready.length > 0 && this.state.status === 'running') {
       const next = this.ready.shift()
       if (!next) break
       const frame = this.state.frames[next.frameId]
       if (!frame || frame.finished || frame.started[next.nodeId]) continue
-      await this.start(frame, next.nodeId)
+      yield* this.start(frame, next.nodeId)
     }
     if (this.state.status === 'running') this.checkStalled()
     if (this.state.status !== 'running') {
@@ -258,29 +268,29 @@ class Walker {
     }
   }
 
-  private async start(frame: Frame, nodeId: string): Promise<void> {
+  private *start(frame: Frame, nodeId: string): Steps<void> {
     const node = this.nodeOf(frame, nodeId)
     const path = nodePath(frame.id, nodeId)
     frame.started[nodeId] = true
     this.state.nodes[path] = { nodeId, kind: node.kind, status: 'running', attempts: 1, history: [], retries: [] }
-    await this.attempt(frame, nodeId, node)
+    yield* this.attempt(frame, nodeId, node)
   }
 
-  private async attempt(frame: Frame, nodeId: string, node: Node): Promise<void> {
-    const outcome = await this.guard(() => this.begin(node, this.env(frame, nodeId)))
-    await this.settle(frame, nodeId, node, outcome)
+  private *attempt(frame: Frame, nodeId: string, node: Node): Steps<void> {
+    const outcome = yield* this.guard(this.begin(node, this.env(frame, nodeId)))
+    this.settle(frame, nodeId, node, outcome)
   }
 
-  private async guard(run: () => Promise<NodeOutcome> | NodeOutcome): Promise<NodeOutcome> {
+  private *guard(run: Steps<NodeOutcome>): Steps<NodeOutcome> {
     try {
-      return await run()
+      return yield* run
     } catch (error) {
       if (error instanceof ExpressionFailure) return { type: 'error', error: error.nodeError }
       throw error
     }
   }
 
-  private begin(node: Node, env: NodeEnv): Promise<NodeOutcome> {
+  private begin(node: Node, env: NodeEnv): Steps<NodeOutcome> {
     switch (node.kind) {
       case 'compute':
         return runCompute(node, env)
@@ -312,7 +322,7 @@ class Walker {
     return `c${this.state.seq}`
   }
 
-  private async settle(frame: Frame, nodeId: string, node: Node, outcome: NodeOutcome): Promise<void> {
+  private settle(frame: Frame, nodeId: string, node: Node, outcome: NodeOutcome): void {
     const path = nodePath(frame.id, nodeId)
     const ns = this.state.nodes[path] as NodeState
     switch (outcome.type) {
@@ -559,13 +569,13 @@ class Walker {
     }
   }
 
-  private async resume(frame: Frame, nodeId: string, purpose: string, event: RunEvent): Promise<void> {
+  private *resume(frame: Frame, nodeId: string, purpose: string, event: RunEvent): Steps<void> {
     const node = this.nodeOf(frame, nodeId)
     const ns = this.state.nodes[nodePath(frame.id, nodeId)] as NodeState
     if (purpose === 'retry-delay') {
       ns.attempts += 1
       ns.status = 'running'
-      await this.attempt(frame, nodeId, node)
+      yield* this.attempt(frame, nodeId, node)
       return
     }
     if (purpose === 'wait') {
@@ -594,7 +604,7 @@ class Walker {
       default:
         throw new Error(`${nodeId}: unexpected ${event.type}`)
     }
-    await this.settle(frame, nodeId, node, outcome)
+    this.settle(frame, nodeId, node, outcome)
   }
 
   private complete(node: Node, result: unknown, env: NodeEnv): NodeOutcome {

@@ -2,6 +2,7 @@ import { checkSchema } from '../check-schema'
 import { durationMs } from '../duration'
 import { expressionValue, type NodeEnv, type NodeOutcome, outputMismatch } from '../node-env'
 import type { Column, DatabaseNode, DbSingleOperation, JsonSchema, Table } from '../process-types'
+import type { Steps } from '../steps'
 import type { ResolvedDbOperation } from '../types'
 
 /**
@@ -9,12 +10,12 @@ import type { ResolvedDbOperation } from '../types'
  * The idempotency key is the run id + node path, the same for every retry of this node execution, so a write that
  * committed before a crash is found (and its recorded output returned) instead of done twice.
  */
-export async function runDatabase(node: DatabaseNode, env: NodeEnv): Promise<NodeOutcome> {
+export function* runDatabase(node: DatabaseNode, env: NodeEnv): Steps<NodeOutcome> {
   const block = env.bundle.databases[node.database]
   if (!block) return unsupported(`database ${node.database} is not in the run's definitions`)
   if (block.type !== 'sql')
     return unsupported(`database ${node.database} is ${block.type}: validated, not yet executable`)
-  const operation = (await resolve(node.operation, env, 'operation')) as ResolvedDbOperation
+  const operation = (yield* resolve(node.operation, env, 'operation')) as ResolvedDbOperation
   return {
     type: 'activity',
     input: operation,
@@ -42,20 +43,20 @@ function unsupported(message: string): NodeOutcome {
   return { type: 'error', error: { name: 'unsupported', message } }
 }
 
-async function resolve(value: unknown, env: NodeEnv, where: string): Promise<unknown> {
+function* resolve(value: unknown, env: NodeEnv, where: string): Steps<unknown> {
   if (Array.isArray(value)) {
     const out: unknown[] = []
-    for (let i = 0; i < value.length; i++) out.push(await resolve(value[i], env, `${where}/${i}`))
+    for (let i = 0; i < value.length; i++) out.push(yield* resolve(value[i], env, `${where}/${i}`))
     return out
   }
   if (value !== null && typeof value === 'object') {
     const record = value as Record<string, unknown>
     const keys = Object.keys(record)
     if (keys.length === 1 && keys[0] === 'expr' && typeof record.expr === 'string') {
-      return { value: await expressionValue(env, { expr: record.expr }, where) }
+      return { value: yield* expressionValue(env, { expr: record.expr }, where) }
     }
     const out: Record<string, unknown> = {}
-    for (const key of keys) out[key] = await resolve(record[key], env, `${where}/${key}`)
+    for (const key of keys) out[key] = yield* resolve(record[key], env, `${where}/${key}`)
     return out
   }
   return value

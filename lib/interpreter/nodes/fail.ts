@@ -1,12 +1,13 @@
 import { checkSchema } from '../check-schema'
 import { expressionValue, type NodeEnv, type NodeOutcome, outputMismatch } from '../node-env'
 import type { FailNode } from '../process-types'
+import type { Steps } from '../steps'
 
 /**
  * fail: ends the run with one of the process's declared errors; its details must match that error's schema (else
  * the node fails with output-mismatch, an undeclared error name with `unsupported`).
  */
-export async function runFail(node: FailNode, env: NodeEnv): Promise<NodeOutcome> {
+export function* runFail(node: FailNode, env: NodeEnv): Steps<NodeOutcome> {
   const declaration = env.bundle.process.outputs.errors[node.error]
   if (!declaration) {
     return {
@@ -14,7 +15,7 @@ export async function runFail(node: FailNode, env: NodeEnv): Promise<NodeOutcome
       error: { name: 'unsupported', message: `error ${node.error} is not declared in outputs.errors` },
     }
   }
-  const details = await expressionValue(env, node.details, 'details')
+  const details = yield* expressionValue(env, node.details, 'details')
   const mismatch = checkSchema(declaration.schema, details)
   if (mismatch) return outputMismatch(`the details of ${node.error}`, mismatch)
   return {

@@ -2,6 +2,7 @@ import { checkSchema } from '../check-schema'
 import { durationMs } from '../duration'
 import { expressionValue, expressionValues, type NodeEnv, type NodeOutcome, outputMismatch } from '../node-env'
 import type { HttpNode, HttpResponseDeclaration, SecretRef } from '../process-types'
+import type { Steps } from '../steps'
 import type { HttpResponse } from '../types'
 
 /**
@@ -9,12 +10,12 @@ import type { HttpResponse } from '../types'
  * references stay references: the activity reads the environment's secret, so no secret enters the history) and
  * the body, then asks for one activity attempt.
  */
-export async function runHttp(node: HttpNode, env: NodeEnv): Promise<NodeOutcome> {
-  const params = await expressionValues(env, node.params, 'params')
+export function* runHttp(node: HttpNode, env: NodeEnv): Steps<NodeOutcome> {
+  const params = yield* expressionValues(env, node.params, 'params')
   let url = node.url.replace(/\{([A-Za-z0-9_]+)\}/g, (_, name: string) =>
     encodeURIComponent(params[name] === undefined || params[name] === null ? '' : String(params[name])),
   )
-  const query = await expressionValues(env, node.query, 'query')
+  const query = yield* expressionValues(env, node.query, 'query')
   const pairs = Object.entries(query).filter(([, v]) => v !== undefined && v !== null)
   if (pairs.length > 0) {
     const search = pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`).join('&')
@@ -24,11 +25,11 @@ export async function runHttp(node: HttpNode, env: NodeEnv): Promise<NodeOutcome
   for (const [name, value] of Object.entries(node.headers ?? {})) {
     if ('secret' in value) headers[name] = { secret: value.secret }
     else {
-      const v = await expressionValue(env, value, `headers.${name}`)
+      const v = yield* expressionValue(env, value, `headers.${name}`)
       if (v !== undefined && v !== null) headers[name] = String(v)
     }
   }
-  const body = node.body ? await expressionValue(env, node.body, 'body') : undefined
+  const body = node.body ? yield* expressionValue(env, node.body, 'body') : undefined
   const request = { kind: 'http' as const, method: node.method, url, headers, body, declared: node.responses }
   return { type: 'activity', input: { method: node.method, url, body }, request, timeoutMs: durationMs(node.timeout) }
 }

@@ -2,13 +2,14 @@ import { checkSchema } from '../check-schema'
 import { durationMs } from '../duration'
 import { expressionValue, type NodeEnv, type NodeOutcome, outputMismatch } from '../node-env'
 import type { QueuePublishNode } from '../process-types'
+import type { Steps } from '../steps'
 
 /**
  * queue-publish: the message must match the queue's message schema before anything is sent. The message id is
  * the run id + node path, so a retried publish starts no second delivery (deliveries are keyed by it).
  * Output: `{ messageId }`.
  */
-export async function runQueuePublish(node: QueuePublishNode, env: NodeEnv): Promise<NodeOutcome> {
+export function* runQueuePublish(node: QueuePublishNode, env: NodeEnv): Steps<NodeOutcome> {
   const block = env.bundle.queues[node.queue]
   if (!block) {
     return {
@@ -16,7 +17,7 @@ export async function runQueuePublish(node: QueuePublishNode, env: NodeEnv): Pro
       error: { name: 'unsupported', message: `queue ${node.queue} is not in the run's definitions` },
     }
   }
-  const message = await expressionValue(env, node.message, 'message')
+  const message = yield* expressionValue(env, node.message, 'message')
   const mismatch = checkSchema(block.message, message)
   if (mismatch) return outputMismatch(`the message for ${node.queue}`, mismatch)
   const messageId = `${env.run.id}/${env.path}`

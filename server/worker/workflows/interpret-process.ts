@@ -67,7 +67,10 @@ export async function interpretProcess(args: InterpretProcessArgs): Promise<unkn
     await CancellationScope.nonCancellable(() => writeTrace(trace))
   }
   try {
-    let result = await step(run, { type: 'start' }, Date.now())
+    // Awaited only when the step returned a promise: most steps evaluate synchronously, and inside a workflow every
+    // promise (an `await` of a plain value too) pays the SDK's promise hook (lib/interpreter/steps.ts).
+    let stepped = step(run, { type: 'start' }, Date.now())
+    let result = stepped instanceof Promise ? await stepped : stepped
     for (;;) {
       run = result.run
       for (const command of result.plan) {
@@ -88,7 +91,8 @@ export async function interpretProcess(args: InterpretProcessArgs): Promise<unkn
       }
       const event = await Promise.race(inflight.values())
       inflight.delete(event.id)
-      result = await step(run, event, Date.now())
+      stepped = step(run, event, Date.now())
+      result = stepped instanceof Promise ? await stepped : stepped
     }
   } catch (error) {
     if (isCancellation(error)) {
