@@ -77,6 +77,10 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     debounce: 0,
     maxDebounce: 0,
     unloadImmediately: true,
+    // Broadcast each update as it is applied instead of batching a loop turn's updates on setImmediate: at the
+    // rates we see, a turn rarely holds two updates of one document, and the batch made every broadcast wait for
+    // the rest of the poll phase (other frames, database replies, the next INSERT being built).
+    flushDelay: false,
     // ws closes the socket (1009) on a bigger frame before it is even buffered whole.
     websocketOptions: { maxPayload: maxMessageBytes },
     extensions: [durability, authExtension(authOptions)],
