@@ -14,7 +14,9 @@
  *
  * BACKPLANE_BENCH_SECONDS changes the 5 s of interaction; BACKPLANE_BENCH_SAMPLES the remote-edit samples (40).
  * BACKPLANE_BENCH_ONLY=process_500|api_1000 measures one canvas; BACKPLANE_BENCH_PROFILE=<dir> writes a Chromium CPU
- * profile of the editor's interaction phase there (open it in DevTools › Performance).
+ * profile of the editor's interaction phase there (open it in DevTools › Performance); BACKPLANE_BENCH_TRACE=<dir> a
+ * performance trace of the interaction phases of the editor, the bare page and the decorated bare page;
+ * BACKPLANE_BENCH_DECOR_EACH=1 also measures the bare page with each decoration alone (diagnostic lines).
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -28,6 +30,7 @@ const interactSeconds = Number(process.env.BACKPLANE_BENCH_SECONDS ?? 5)
 const samples = Number(process.env.BACKPLANE_BENCH_SAMPLES ?? 40)
 const only = process.env.BACKPLANE_BENCH_ONLY
 const profileDir = process.env.BACKPLANE_BENCH_PROFILE
+const traceDir = process.env.BACKPLANE_BENCH_TRACE
 
 /** Runs `work` under the Chromium CPU profiler when BACKPLANE_BENCH_PROFILE names a folder. */
 async function profiled<T>(page: Page, name: string, work: () => Promise<T>): Promise<T> {
@@ -40,6 +43,21 @@ async function profiled<T>(page: Page, name: string, work: () => Promise<T>): Pr
   mkdirSync(profileDir, { recursive: true })
   writeFileSync(join(profileDir, `${name}.cpuprofile`), JSON.stringify(profile))
   console.log(`# CPU profile: ${join(profileDir, `${name}.cpuprofile`)}`)
+  return result
+}
+/**
+ * Runs `work` under a Chromium performance trace when BACKPLANE_BENCH_TRACE names a folder (style, layout, paint
+ * and raster, which a CPU profile shows only as "(program)"; open it in DevTools › Performance).
+ */
+async function traced<T>(page: Page, name: string, work: () => Promise<T>): Promise<T> {
+  const browser = page.context().browser()
+  if (!traceDir || !browser) return work()
+  mkdirSync(traceDir, { recursive: true })
+  const path = join(traceDir, `${name}.trace.json`)
+  await browser.startTracing(page, { path, screenshots: false })
+  const result = await work()
+  await browser.stopTracing()
+  console.log(`# trace: ${path}`)
   return result
 }
 const processNodes = 500
@@ -182,17 +200,27 @@ async function panePoint(page: Page): Promise<{ x: number; y: number }> {
 }
 
 /** Pans, zooms and drags a node for `seconds`, and returns the share of rAF intervals over 25 ms. */
-async function longFrames(page: Page, seconds: number): Promise<{ share: number; frames: number; long: number }> {
+interface FrameFigures {
+  share: number
+  frames: number
+  long: number
+  /** Diagnostic: long / all frames in each phase (zoom, pan, drag), by the frame's end time. */
+  phases: string
+}
+
+async function longFrames(page: Page, seconds: number): Promise<FrameFigures> {
   await page.waitForSelector('.react-flow__node')
   await page.waitForTimeout(1_000)
   await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean }
+    const w = window as unknown as { __frames: number[]; __frameEnds: number[]; __recording: boolean }
     w.__frames = []
+    w.__frameEnds = []
     w.__recording = true
     let last = performance.now()
     const tick = (now: number) => {
       if (!w.__recording) return
       w.__frames.push(now - last)
+      w.__frameEnds.push(now)
       last = now
       requestAnimationFrame(tick)
     }
@@ -202,6 +230,9 @@ async function longFrames(page: Page, seconds: number): Promise<{ share: number;
   if (!canvas) throw new Error('no canvas')
   const centre = { x: canvas.x + canvas.width / 2, y: canvas.y + canvas.height / 2 }
   const phase = (seconds * 1000) / 3
+  const marks: number[] = []
+  const mark = async () => marks.push(await page.evaluate(() => performance.now()))
+  await mark()
   // Zoom: in and out around the centre.
   await page.mouse.move(centre.x, centre.y)
   let start = Date.now()
@@ -211,6 +242,7 @@ async function longFrames(page: Page, seconds: number): Promise<{ share: number;
     await page.waitForTimeout(16)
   }
   // Pan: drag the bare pane in a circle.
+  await mark()
   const from = await panePoint(page)
   await page.mouse.move(from.x, from.y)
   await page.mouse.down()
@@ -222,6 +254,7 @@ async function longFrames(page: Page, seconds: number): Promise<{ share: number;
   }
   await page.mouse.up()
   // Drag: a visible node around.
+  await mark()
   const box = await page.evaluate(() => {
     const rect = document.querySelector('.react-flow__pane')?.getBoundingClientRect()
     for (const node of document.querySelectorAll('.react-flow__node')) {
@@ -246,13 +279,22 @@ async function longFrames(page: Page, seconds: number): Promise<{ share: number;
   } else {
     console.log('# no visible node to drag; the drag phase was skipped')
   }
-  const frames = await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean }
+  const [frames, ends] = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __frameEnds: number[]; __recording: boolean }
     w.__recording = false
-    return w.__frames
+    return [w.__frames, w.__frameEnds]
   })
   const long = frames.filter((d) => d > 25).length
-  return { share: frames.length ? long / frames.length : 1, frames: frames.length, long }
+  const phases = ['zoom', 'pan', 'drag']
+    .map((name, i) => {
+      const inPhase = frames.filter((_, j) => {
+        const end = ends[j] ?? 0
+        return end >= (marks[i] ?? 0) && end < (marks[i + 1] ?? Number.POSITIVE_INFINITY)
+      })
+      return `${name} ${inPhase.filter((d) => d > 25).length}/${inPhase.length}`
+    })
+    .join(', ')
+  return { share: frames.length ? long / frames.length : 1, frames: frames.length, long, phases }
 }
 
 /**
@@ -427,23 +469,38 @@ async function main(): Promise<void> {
 
       const editor = await first.newPage()
       await editor.goto(url)
-      const ours = await profiled(editor, `editor-${canvas.name}`, () => longFrames(editor, interactSeconds))
+      const ours = await traced(editor, `editor-${canvas.name}`, () =>
+        profiled(editor, `editor-${canvas.name}`, () => longFrames(editor, interactSeconds)),
+      )
       await editor.close()
       const bare = await first.newPage()
       await bare.goto(`${stack.baseUrl}/bench/bare-flow?n=${canvas.nodes}`)
-      const floor = await longFrames(bare, interactSeconds)
+      const floor = await traced(bare, `bare-${canvas.name}`, () => longFrames(bare, interactSeconds))
       await bare.close()
       console.log(
         `# ${canvas.name}: editor ${ours.long}/${ours.frames} long frames, bare React Flow (${canvas.nodes} nodes) ${floor.long}/${floor.frames}`,
       )
+      console.log(`#   by phase: editor ${ours.phases}; bare ${floor.phases}`)
       // Diagnostic, not a target: the bare page with the library's background, minimap and controls the editor shows.
       const decorated = await first.newPage()
       await decorated.goto(`${stack.baseUrl}/bench/bare-flow?n=${canvas.nodes}&decor=1`)
-      const withDecor = await longFrames(decorated, interactSeconds)
+      const withDecor = await traced(decorated, `decorated-${canvas.name}`, () =>
+        longFrames(decorated, interactSeconds),
+      )
       await decorated.close()
       console.log(
-        `# ${canvas.name}: bare with background, minimap, controls ${withDecor.long}/${withDecor.frames} long frames`,
+        `# ${canvas.name}: bare with background, minimap, controls ${withDecor.long}/${withDecor.frames} long frames (${withDecor.phases})`,
       )
+      // Diagnostic on request: each decoration alone on the bare page.
+      for (const part of process.env.BACKPLANE_BENCH_DECOR_EACH ? ['background', 'minimap', 'controls'] : []) {
+        const one = await first.newPage()
+        await one.goto(`${stack.baseUrl}/bench/bare-flow?n=${canvas.nodes}&decor=${part}`)
+        const alone = await longFrames(one, interactSeconds)
+        await one.close()
+        console.log(
+          `# ${canvas.name}: bare with ${part} only ${alone.long}/${alone.frames} long frames (${alone.phases})`,
+        )
+      }
       const floorShare = Math.max(floor.share, 1 / Math.max(1, floor.frames))
       const ratio = ours.share / floorShare
       benchLine(`long_frames_${canvas.name}`, `${f2(ours.share * 100)}%`, '-', '-', '<=5%', ours.share <= 0.05)

@@ -28,9 +28,10 @@ function initial(count: number): { nodes: Node[]; edges: Edge[] } {
 
 /**
  * Plain React Flow, default nodes, the library's own state hooks: nothing of ours. `decor` adds the library's own
- * background, minimap and controls the editor shows (a diagnostic: what they cost on their own).
+ * background, minimap and controls the editor shows (a diagnostic: what they cost on their own; `decor=1` all three,
+ * or a comma list of `background`, `minimap`, `controls`).
  */
-export function BareFlow(props: { count: number; decor?: boolean }) {
+export function BareFlow(props: { count: number; decor?: ReadonlySet<string> }) {
   const start = initial(props.count)
   const [nodes, , onNodesChange] = useNodesState(start.nodes)
   const [edges, , onEdgesChange] = useEdgesState(start.edges)
@@ -45,9 +46,9 @@ export function BareFlow(props: { count: number; decor?: boolean }) {
         minZoom={0.05}
         proOptions={{ hideAttribution: true }}
       >
-        {props.decor && <Background gap={20} />}
-        {props.decor && <MiniMap pannable zoomable />}
-        {props.decor && <Controls showInteractive={false} />}
+        {props.decor?.has('background') && <Background gap={20} />}
+        {props.decor?.has('minimap') && <MiniMap pannable zoomable />}
+        {props.decor?.has('controls') && <Controls showInteractive={false} />}
       </ReactFlow>
     </div>
   )

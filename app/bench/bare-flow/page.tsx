@@ -15,5 +15,7 @@ export default async function BareFlowPage({
   if (process.env.BACKPLANE_BENCH !== '1') notFound()
   const { n, decor } = await searchParams
   const count = Math.max(1, Math.min(5_000, Number(n) || 500))
-  return <BareFlowLoader count={count} decor={decor === '1'} />
+  const all = ['background', 'minimap', 'controls']
+  const parts = decor === '1' ? all : (decor ?? '').split(',').filter((d) => all.includes(d))
+  return <BareFlowLoader count={count} decor={parts.length ? parts : undefined} />
 }
