@@ -15,8 +15,9 @@ import {
   useReactFlow,
   useStore,
 } from '@xyflow/react'
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { type RefObject, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
+import './canvas.css'
 import { type CanvasNode, type CanvasProjection, frameAround } from '../../../lib/projections'
 import { autoLayout } from './auto-layout'
 import { DesignNode, type DesignNodeData } from './DesignNode'
@@ -103,6 +104,24 @@ function CanvasBackground() {
 }
 
 const domNodeOf = (s: ReactFlowState) => s.domNode
+/** Below this zoom a box's secondary text is under 4 px high (canvas.css hides it). */
+const LOW_DETAIL_ZOOM = 0.3
+const lowDetail = (s: ReactFlowState) => s.transform[2] < LOW_DETAIL_ZOOM
+
+/**
+ * Marks the canvas element with the level of detail for its zoom (`data-detail="low"` far out). An attribute set
+ * here, not a prop on every box: the boxes never re-render for it, and this renders only when the level changes.
+ */
+function DetailLevel(props: { target: RefObject<HTMLDivElement | null> }) {
+  const low = useStore(lowDetail)
+  useLayoutEffect(() => {
+    const element = props.target.current
+    if (!element) return
+    if (low) element.dataset.detail = 'low'
+    else delete element.dataset.detail
+  }, [low, props.target])
+  return null
+}
 
 /**
  * Peers' cursors in flow coordinates, in the viewport's portal layer. Not `ViewportPortal`: its store selector
@@ -277,12 +296,21 @@ export function FlowCanvas(props: FlowCanvasProps) {
     latest.current = { props, nodes, frames }
   })
   const flow = useReactFlow()
+  const wrapper = useRef<HTMLDivElement>(null)
   const handlers = useMemo(() => {
     const membersOf = (frameId: string) =>
       latest.current.props.projection.groups.find((g) => `${GROUP_NODE_PREFIX}${g.id}` === frameId)?.members ?? []
     // Where a frame drag started: the frame's and its members' positions.
     let frameDrag: { frame: { x: number; y: number }; members: Map<string, { x: number; y: number }> } | null = null
     return {
+      // While the view pans or zooms the boxes' layer is composited (see canvas.css): a frame then moves one
+      // rastered layer instead of repainting every box. A class on the element, not React state: no render.
+      onMoveStart() {
+        wrapper.current?.classList.add('canvas-moving')
+      },
+      onMoveEnd() {
+        wrapper.current?.classList.remove('canvas-moving')
+      },
       onNodesChange(all: NodeChange<Node>[]) {
         const { frames } = latest.current
         const changes = all.filter((c) => !('id' in c) || !isFrame(c.id)) as NodeChange<Node<DesignNodeData>>[]
@@ -357,6 +385,7 @@ export function FlowCanvas(props: FlowCanvasProps) {
   }, [measured, projection.key, flow])
   return (
     <div
+      ref={wrapper}
       className="canvas"
       data-testid="canvas"
       onPointerMove={(event) => props.onCursor(flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }))}
@@ -376,6 +405,8 @@ export function FlowCanvas(props: FlowCanvasProps) {
         // Culling mounts and unmounts boxes on every pan and zoom step; below ~1,000 boxes moving the one
         // transformed layer is cheaper (measured in bench/canvas), above it culling wins.
         onlyRenderVisibleElements={projection.nodes.length > 1000}
+        onMoveStart={handlers.onMoveStart}
+        onMoveEnd={handlers.onMoveEnd}
         onNodesChange={handlers.onNodesChange}
         onNodeDragStart={handlers.onNodeDragStart}
         onNodeDragStop={handlers.onNodeDragStop}
@@ -385,6 +416,7 @@ export function FlowCanvas(props: FlowCanvasProps) {
         proOptions={proOptions}
       >
         <CanvasBackground />
+        <DetailLevel target={wrapper} />
         <MiniMap pannable zoomable />
         <Controls showInteractive={false} />
         {props.notice && (
