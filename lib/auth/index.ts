@@ -15,3 +15,4 @@ export {
   verifySessionToken,
 } from './session-token'
 export { hashShareToken, isShareToken, newShareToken, shareTokenPrefix } from './share-token'
+export { hashRandomToken } from './token-hash'

@@ -1,5 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { and, desc, eq, isNull } from 'drizzle-orm'
+import { hashRandomToken } from '../../auth'
 import { type Db, newId, type OrgRole, organizationMembers, organizations, users } from '../../db'
 import { organizationInvitations } from '../../db/web-schema'
 import { normalizeEmail } from '../accounts'
@@ -11,10 +12,6 @@ export type Invitation = Omit<typeof organizationInvitations.$inferSelect, 'toke
 export const invitationTokenPrefix = 'bpi_'
 /** Invite links work for a week; a new invitation is one click away. */
 export const invitationLifetimeMs = 7 * 24 * 60 * 60 * 1000
-
-function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex')
-}
 
 function publicInvitation(row: typeof organizationInvitations.$inferSelect): Invitation {
   const { tokenHash: _hidden, ...rest } = row
@@ -47,7 +44,7 @@ export async function createInvitation(
       orgId: input.orgId,
       email,
       role: input.role,
-      tokenHash: hashToken(token),
+      tokenHash: hashRandomToken(token),
       invitedBy: input.invitedBy,
       createdAt: now,
       expiresAt: new Date(now.getTime() + invitationLifetimeMs),
@@ -102,7 +99,7 @@ export async function previewInvitation(
     .select({ invitation: organizationInvitations, orgName: organizations.name })
     .from(organizationInvitations)
     .innerJoin(organizations, eq(organizations.id, organizationInvitations.orgId))
-    .where(eq(organizationInvitations.tokenHash, hashToken(input.token)))
+    .where(eq(organizationInvitations.tokenHash, hashRandomToken(input.token)))
   if (!row) return null
   const now = input.now ?? new Date()
   const i = row.invitation
