@@ -1,14 +1,21 @@
 'use client'
 import { signOut } from 'next-auth/react'
 import { useState } from 'react'
+import type { ApiToken } from '../../lib/service/web-accounts/api-tokens'
 import type { TwoFactorStatus } from '../../lib/service/web-accounts/two-factor'
+import { ApiTokens } from './ApiTokens'
 import { apiCall, messageOf } from './api-call'
 
-export function AccountSettings(props: { twoFactor: TwoFactorStatus }) {
+export function AccountSettings(props: {
+  twoFactor: TwoFactorStatus
+  apiTokens: ApiToken[]
+  projects: { id: string; name: string }[]
+}) {
   return (
     <div style={{ display: 'grid', gap: 16, maxWidth: 640 }}>
       <ChangePassword />
       <TwoFactor initial={props.twoFactor} />
+      <ApiTokens initial={props.apiTokens} projects={props.projects} />
       <SignOutEverywhere />
     </div>
   )

@@ -1,4 +1,5 @@
-import { getTwoFactorStatus } from '../../lib/service/web-accounts'
+import { listProjectsForUser } from '../../lib/service/accounts'
+import { getTwoFactorStatus, listApiTokens } from '../../lib/service/web-accounts'
 import { currentUserOrRedirect } from '../_lib/current-user'
 import { serverContext } from '../_lib/server-context'
 import { AccountSettings } from './AccountSettings'
@@ -7,7 +8,12 @@ export const dynamic = 'force-dynamic'
 
 export default async function AccountPage() {
   const { user } = await currentUserOrRedirect()
-  const twoFactor = await getTwoFactorStatus(serverContext().db, user.id)
+  const { db } = serverContext()
+  const [twoFactor, apiTokens, projects] = await Promise.all([
+    getTwoFactorStatus(db, user.id),
+    listApiTokens(db, user.id),
+    listProjectsForUser(db, user.id),
+  ])
   return (
     <main className="page">
       <header className="row" style={{ justifyContent: 'space-between' }}>
@@ -20,7 +26,11 @@ export default async function AccountPage() {
       <p className="muted">
         Signed in as <strong>{user.email}</strong>
       </p>
-      <AccountSettings twoFactor={twoFactor} />
+      <AccountSettings
+        twoFactor={twoFactor}
+        apiTokens={apiTokens}
+        projects={projects.map((p) => ({ id: p.id, name: p.name }))}
+      />
     </main>
   )
 }

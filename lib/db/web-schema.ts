@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
-import { type OrgRole, organizations, users } from './schema'
+import { type OrgRole, organizations, projects, users } from './schema'
 
 // The web app's own tables (accounts issue 4): two-factor, OAuth links, organization invitations. Kept apart from
 // schema.ts (the collab/commits data) so the two areas evolve without touching each other's file.
@@ -73,4 +73,28 @@ export const organizationInvitations = pgTable(
     index('organization_invitations_org_idx').on(t.orgId),
     check('organization_invitations_role_check', sql`${t.role} in ('owner', 'admin', 'member')`),
   ],
+)
+
+/**
+ * API tokens: a user's bearer credentials for the HTTP API (scripts, CI, the run endpoint). The token is shown
+ * once and stored as sha256 only; `prefix` (the first characters) is what lists show. A token acts as its user with
+ * the user's current project roles; `projectId` set = usable only on that project's routes. Revoked rows are kept.
+ */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    prefix: text('prefix').notNull(),
+    projectId: text('project_id').references(() => projects.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('api_tokens_token_hash_unique').on(t.tokenHash), index('api_tokens_user_idx').on(t.userId)],
 )

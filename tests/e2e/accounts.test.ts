@@ -188,4 +188,51 @@ describe('accounts, organizations and the dashboard', () => {
     await alice.check('[data-testid=show-archived]')
     await poll(async () => store.locator('[data-testid=archived-badge]').count()).toBe(1)
   }, 300_000)
+
+  test('API tokens: created on the account page (shown once), used by a script, limited to one project, revoked', async () => {
+    const tina = await newPage()
+    await tina.goto(`${stack.baseUrl}/signup`)
+    await tina.fill('input[name=name]', 'Tina')
+    await tina.fill('input[name=email]', 'tina@example.com')
+    await tina.fill('input[name=password]', firstPassword)
+    await tina.click('button[type=submit]')
+    await tina.waitForURL('**/projects')
+    const projectIds: string[] = []
+    for (const name of ['Scripted', 'Other']) {
+      await tina.goto(`${stack.baseUrl}/projects`)
+      await tina.fill('input[name=name]', name)
+      await tina.click('text=Create project')
+      await tina.waitForURL('**/projects/prj_*')
+      projectIds.push(new URL(tina.url()).pathname.split('/')[2] ?? '')
+    }
+    const [scripted = '', other = ''] = projectIds
+
+    await tina.goto(`${stack.baseUrl}/account`)
+    await tina.fill('[data-testid=api-token-name]', 'CI deploy')
+    await tina.selectOption('[data-testid=api-token-project]', { label: 'Only Scripted' })
+    await tina.selectOption('[data-testid=api-token-lifetime]', { label: '30 days' })
+    await tina.click('[data-testid=api-token-create]')
+    const token = (await tina.locator('[data-testid=api-token-value]').textContent()) ?? ''
+    expect(token).toMatch(/^bpt_/)
+    const row = tina.locator('[data-testid=api-token-row]', { hasText: 'CI deploy' })
+    await poll(async () => row.textContent()).toContain('Scripted')
+    expect(await row.textContent()).toContain(token.slice(0, 10))
+    await shot(tina, '11-api-token-created')
+
+    // What a script does with it: the project it is limited to answers, the other one and the account refuse.
+    const get = (path: string) => fetch(`${stack.baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } })
+    expect((await get(`/api/v1/projects/${scripted}`)).status).toBe(200)
+    expect((await get(`/api/v1/projects/${other}`)).status).toBe(403)
+    expect((await get('/api/v1/account/api-tokens')).status).toBe(403)
+
+    // A reload lists it with its last use and without the token; revoking stops the script at once.
+    await tina.reload()
+    await poll(async () => row.locator('[data-testid=api-token-last-used]').textContent()).not.toBe('—')
+    expect(await tina.locator('[data-testid=api-token-list]').textContent()).not.toContain(token)
+    tina.once('dialog', (dialog) => void dialog.accept())
+    await row.locator('text=Revoke').click()
+    await poll(async () => row.count()).toBe(0)
+    await shot(tina, '12-api-token-revoked')
+    expect((await get(`/api/v1/projects/${scripted}`)).status).toBe(401)
+  }, 300_000)
 })

@@ -25,10 +25,10 @@ import { loadDesignDoc } from '../../lib/service/commits'
 import { totpCode } from '../../lib/service/web-accounts'
 import { type CollabServer, startCollabServer } from '../../server/collab/index'
 import { type CollabDatabase, createCollabDatabase, sessionToken, testSecret } from '../collab/collab-fixture'
+import { json, none, origin, params } from './route-request'
 
 // The exported route handlers called with real Requests carrying real next-auth session cookies, on a real
 // PostgreSQL, with a real collab server for the routes that seed a live document (examples, duplicates, specs).
-const origin = 'http://backplane.test'
 const password = 'correct horse battery'
 
 function request(path: string, token: string | null, init: RequestInit = {}): Request {
@@ -36,13 +36,6 @@ function request(path: string, token: string | null, init: RequestInit = {}): Re
   if (token) headers.set('cookie', `next-auth.session-token=${token}`)
   return new Request(`${origin}${path}`, { ...init, headers })
 }
-const params = <P extends Record<string, string>>(p: P) => ({ params: Promise.resolve(p) })
-const json = (body: unknown, method = 'POST'): RequestInit => ({
-  method,
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify(body),
-})
-const none = params({})
 
 let world: CollabDatabase
 let server: CollabServer

@@ -424,6 +424,17 @@ describe('runtime HTTP API on the real stack', () => {
     ).toBe(true)
     expect(warehouse.hits).toContainEqual({ path: '/v1/shipments', auth: warehouse.token, key: orderId })
 
+    // A script places one with an API token (no cookie): the token acts as its owner.
+    const created = await call(owner, 'POST', '/api/v1/account/api-tokens', { name: 'shop script', expiresInDays: 1 })
+    expect(created.status).toBe(201)
+    const byScript = await fetch(`${stack.baseUrl}${p('/processes/create-order/run?timeoutMs=60000')}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${created.json.token as string}`, 'content-type': 'application/json' },
+      body: JSON.stringify(order('script')),
+    })
+    expect(byScript.status).toBe(200)
+    expect(((await byScript.json()) as { execution: { status: string } }).execution.status).toBe('succeeded')
+
     // A declared error is a 200 with the run's error; a bad input a 400 naming the mismatch.
     const empty = await call(owner, 'POST', p('/processes/create-order/run'), { ...order('empty'), items: [] })
     expect(empty.status).toBe(200)

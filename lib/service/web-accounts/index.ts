@@ -1,3 +1,13 @@
+export type { ApiToken, ApiTokenCheck, ApiTokenRefusal } from './api-tokens'
+export {
+  apiTokenPrefix,
+  createApiToken,
+  isApiToken,
+  listApiTokens,
+  maxApiTokenLifetimeDays,
+  revokeApiToken,
+  verifyApiToken,
+} from './api-tokens'
 export type { Invitation, InvitationPreview } from './invitations'
 export {
   acceptInvitation,
