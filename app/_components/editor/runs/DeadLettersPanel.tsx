@@ -1,8 +1,9 @@
 'use client'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { api } from '../api-client'
 import { PanelHeader } from '../PanelHeader'
 import { pretty } from './execution'
+import { usePolling } from './use-polling'
 
 type DeadLetter = {
   id: string
@@ -28,11 +29,7 @@ export function DeadLettersPanel(props: { projectId: string; canReplay: boolean;
     if (r.ok) setRows(r.body.deadLetters)
     else setMessage(r.message)
   }, [base])
-  useEffect(() => {
-    void load()
-    const timer = setInterval(() => void load(), 2000)
-    return () => clearInterval(timer)
-  }, [load])
+  usePolling(load, 2000)
   return (
     <div className="side-panel" data-testid="dead-letters-panel">
       <PanelHeader title={'Dead letters'} onClose={props.onClose} />

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { api } from '../api-client'
 import { PanelHeader } from '../PanelHeader'
+import { WriteOnlyForm } from './WriteOnlyForm'
 
 type Step = { sql: string; destructive: boolean; reason?: string }
 type Migration = { database: string; steps: Step[] }[]
@@ -58,8 +59,6 @@ export function DeployPanel(props: { projectId: string; isOwner: boolean; canWri
   const [plan, setPlan] = useState<{ migration: Migration; notes: Note[]; destructive: boolean } | null>(null)
   const [confirm, setConfirm] = useState(false)
   const [message, setMessage] = useState<string | null>(null)
-  const [secret, setSecret] = useState({ name: '', value: '' })
-  const [binding, setBinding] = useState({ database: '', url: '' })
   const reload = useCallback(async () => {
     const [c, e] = await Promise.all([
       api<{ commits: Commit[] }>(`${base}/commits`),
@@ -199,37 +198,21 @@ export function DeployPanel(props: { projectId: string; isOwner: boolean; canWri
             {env.secrets.length === 0 && <li className="muted">No secrets.</li>}
           </ul>
           {props.isOwner && (
-            <form
-              className="row"
-              onSubmit={async (e) => {
-                e.preventDefault()
-                const r = await api(`${base}/environments/${environment}/secrets/${secret.name}`, {
+            <WriteOnlyForm
+              namePlaceholder="NAME"
+              valuePlaceholder="value"
+              submitLabel="Set"
+              testId="secret"
+              save={async (name, value) => {
+                const r = await api(`${base}/environments/${environment}/secrets/${name}`, {
                   method: 'PUT',
-                  body: JSON.stringify({ value: secret.value }),
+                  body: JSON.stringify({ value }),
                 })
-                setMessage(r.ok ? `Secret ${secret.name} saved (it is never shown again).` : r.message)
-                if (r.ok) setSecret({ name: '', value: '' })
+                setMessage(r.ok ? `Secret ${name} saved (it is never shown again).` : r.message)
                 void reload()
+                return r.ok
               }}
-            >
-              <input
-                placeholder="NAME"
-                value={secret.name}
-                onChange={(e) => setSecret((s) => ({ ...s, name: e.target.value }))}
-                data-testid="secret-name"
-              />
-              <input
-                type="password"
-                placeholder="value"
-                autoComplete="off"
-                value={secret.value}
-                onChange={(e) => setSecret((s) => ({ ...s, value: e.target.value }))}
-                data-testid="secret-value"
-              />
-              <button type="submit" disabled={!secret.name || !secret.value} data-testid="secret-save">
-                Set
-              </button>
-            </form>
+            />
           )}
           <h4>Database bindings in {environment}</h4>
           <ul>
@@ -242,35 +225,21 @@ export function DeployPanel(props: { projectId: string; isOwner: boolean; canWri
             {env.bindings.length === 0 && <li className="muted">None: SQL blocks get a database of their own.</li>}
           </ul>
           {props.isOwner && (
-            <form
-              className="row"
-              onSubmit={async (e) => {
-                e.preventDefault()
-                const r = await api(`${base}/environments/${environment}/bindings/${binding.database}`, {
+            <WriteOnlyForm
+              namePlaceholder="database block"
+              valuePlaceholder="postgres://…"
+              submitLabel="Bind"
+              testId="binding"
+              save={async (database, url) => {
+                const r = await api(`${base}/environments/${environment}/bindings/${database}`, {
                   method: 'PUT',
-                  body: JSON.stringify({ url: binding.url }),
+                  body: JSON.stringify({ url }),
                 })
-                setMessage(r.ok ? `${binding.database} bound (the URL is never shown again).` : r.message)
-                if (r.ok) setBinding({ database: '', url: '' })
+                setMessage(r.ok ? `${database} bound (the URL is never shown again).` : r.message)
                 void reload()
+                return r.ok
               }}
-            >
-              <input
-                placeholder="database block"
-                value={binding.database}
-                onChange={(e) => setBinding((b) => ({ ...b, database: e.target.value }))}
-              />
-              <input
-                type="password"
-                placeholder="postgres://…"
-                autoComplete="off"
-                value={binding.url}
-                onChange={(e) => setBinding((b) => ({ ...b, url: e.target.value }))}
-              />
-              <button type="submit" disabled={!binding.database || !binding.url}>
-                Bind
-              </button>
-            </form>
+            />
           )}
         </section>
       )}

@@ -1,8 +1,9 @@
 'use client'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { api } from '../api-client'
 import { PanelHeader } from '../PanelHeader'
 import { duration, type Execution } from './execution'
+import { usePolling } from './use-polling'
 
 /** Executions of the project (or of one process): status, duration, commit, environment; open one to replay it. */
 export function ExecutionsPanel(props: {
@@ -28,11 +29,7 @@ export function ExecutionsPanel(props: {
       setError(null)
     } else setError(r.message)
   }, [props.projectId, props.process, onlyProcess, status, environment])
-  useEffect(() => {
-    void load()
-    const timer = setInterval(() => void load(), 3000)
-    return () => clearInterval(timer)
-  }, [load])
+  usePolling(load, 3000)
   return (
     <div className="side-panel" data-testid="executions-panel">
       <PanelHeader title={'Executions'} onClose={props.onClose} />
