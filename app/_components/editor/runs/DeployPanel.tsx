@@ -70,6 +70,13 @@ export function DeployPanel(props: { projectId: string; isOwner: boolean; canWri
     }
     if (e.ok) setEnvironments(e.body.environments)
   }, [base])
+  /** PUT of a write-only environment setting (secret, binding); true when saved. */
+  const putSetting = async (path: string, body: object, saved: string): Promise<boolean> => {
+    const r = await api(`${base}/environments/${environment}/${path}`, { method: 'PUT', body: JSON.stringify(body) })
+    setMessage(r.ok ? saved : r.message)
+    void reload()
+    return r.ok
+  }
   useEffect(() => {
     void reload()
   }, [reload])
@@ -203,15 +210,9 @@ export function DeployPanel(props: { projectId: string; isOwner: boolean; canWri
               valuePlaceholder="value"
               submitLabel="Set"
               testId="secret"
-              save={async (name, value) => {
-                const r = await api(`${base}/environments/${environment}/secrets/${name}`, {
-                  method: 'PUT',
-                  body: JSON.stringify({ value }),
-                })
-                setMessage(r.ok ? `Secret ${name} saved (it is never shown again).` : r.message)
-                void reload()
-                return r.ok
-              }}
+              save={(name, value) =>
+                putSetting(`secrets/${name}`, { value }, `Secret ${name} saved (it is never shown again).`)
+              }
             />
           )}
           <h4>Database bindings in {environment}</h4>
@@ -230,15 +231,9 @@ export function DeployPanel(props: { projectId: string; isOwner: boolean; canWri
               valuePlaceholder="postgres://…"
               submitLabel="Bind"
               testId="binding"
-              save={async (database, url) => {
-                const r = await api(`${base}/environments/${environment}/bindings/${database}`, {
-                  method: 'PUT',
-                  body: JSON.stringify({ url }),
-                })
-                setMessage(r.ok ? `${database} bound (the URL is never shown again).` : r.message)
-                void reload()
-                return r.ok
-              }}
+              save={(database, url) =>
+                putSetting(`bindings/${database}`, { url }, `${database} bound (the URL is never shown again).`)
+              }
             />
           )}
         </section>
