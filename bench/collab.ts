@@ -15,6 +15,8 @@
  * per process in <dir>; open in Chrome DevTools) — the figures of such a run are not comparable.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
@@ -322,6 +324,63 @@ async function runSlice(kind: WorkerSpec['kind'], url: string, token: string, na
   return results.flat()
 }
 
+/** Busy CPU ticks (USER_HZ) of the whole machine and of this bench's own process tree (servers, PostgreSQL, clients). */
+function cpuTicks(): { machine: number; ours: number; at: number } {
+  const at = performance.now()
+  try {
+    const f = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1).map(Number)
+    // user nice system idle iowait irq softirq steal
+    const machine = [0, 1, 2, 5, 6, 7].reduce((n, i) => n + (f[i] ?? 0), 0)
+    const procs = new Map<number, { ppid: number; ticks: number }>()
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+        const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+        // Own ticks plus those of reaped children (exited client workers, PostgreSQL backends).
+        const ticks = [11, 12, 13, 14].reduce((n, i) => n + Number(rest[i] ?? 0), 0)
+        procs.set(Number(entry), { ppid: Number(rest[1]), ticks })
+      } catch {
+        // Exited while we read.
+      }
+    }
+    let ours = 0
+    for (const [pid, p] of procs) {
+      let cur: number | undefined = pid
+      while (cur !== undefined && cur > 1 && cur !== process.pid) cur = procs.get(cur)?.ppid
+      if (cur === process.pid) ours += p.ticks
+    }
+    return { machine, ours, at }
+  } catch {
+    return { machine: Number.NaN, ours: Number.NaN, at }
+  }
+}
+
+/** Accumulates, over the slices of one scenario, how busy the machine was and how much of that was other work. */
+function machineMeter() {
+  let machine = 0
+  let ours = 0
+  let ms = 0
+  return {
+    async measure<T>(work: () => Promise<T>): Promise<T> {
+      const a = cpuTicks()
+      const result = await work()
+      const b = cpuTicks()
+      machine += b.machine - a.machine
+      ours += b.ours - a.ours
+      ms += b.at - a.at
+      return result
+    },
+    /** Cores busy on average (of availableParallelism()), and how many of them were not this bench's processes. */
+    describe(): string {
+      const seconds = ms / 1000
+      const busy = machine / 100 / seconds
+      const others = Math.max(0, (machine - ours) / 100 / seconds)
+      return `machine ${fmt(busy)} of ${availableParallelism()} cores busy, ${fmt(others)} of them other work`
+    },
+  }
+}
+
 const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : 'NaN')
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
@@ -464,29 +523,42 @@ async function main(): Promise<void> {
   const sliceSeconds = seconds / slices
   const fifty = (name: string) => Array.from({ length: 50 }, () => name)
   const raw = { durable: [] as number[], floor: [] as number[], memory: [] as number[], commits: [] as number[] }
+  // Other engineers' work shares the cores: each scenario says how busy the machine was and how much was not ours.
+  const meters = { durable: machineMeter(), floor: machineMeter(), memory: machineMeter(), many: machineMeter() }
   for (let k = 0; k < slices; k++) {
     const probe = probeCommits(databaseUrl)
-    raw.durable.push(...(await runSlice('provider', durable.url, token, fifty(`${oneDoc}/design`), sliceSeconds)))
+    raw.durable.push(
+      ...(await meters.durable.measure(() =>
+        runSlice('provider', durable.url, token, fifty(`${oneDoc}/design`), sliceSeconds),
+      )),
+    )
     raw.commits.push(...(await probe.stop()))
-    raw.floor.push(...(await runSlice('relay', relay.url, token, fifty(`room-${k}`), sliceSeconds)))
-    raw.memory.push(...(await runSlice('provider', memory.url, token, fifty(`${oneDoc}/discussion`), sliceSeconds)))
+    raw.floor.push(
+      ...(await meters.floor.measure(() => runSlice('relay', relay.url, token, fifty(`room-${k}`), sliceSeconds))),
+    )
+    raw.memory.push(
+      ...(await meters.memory.measure(() =>
+        runSlice('provider', memory.url, token, fifty(`${oneDoc}/discussion`), sliceSeconds),
+      )),
+    )
   }
   await Promise.all([memory.stop(), relay.stop()])
-  const report = (label: string, samples: number[]) => {
+  const report = (label: string, samples: number[], meter?: ReturnType<typeof machineMeter>) => {
     const result = percentiles(samples)
     console.log(
-      `# ${label}: p50 ${fmt(result.p50)} ms, p95 ${fmt(result.p95)} ms, p99 ${fmt(result.p99)} ms over ${result.samples} deliveries`,
+      `# ${label}: p50 ${fmt(result.p50)} ms, p95 ${fmt(result.p95)} ms, p99 ${fmt(result.p99)} ms over ${result.samples} deliveries${meter ? `; ${meter.describe()}` : ''}`,
     )
     return result
   }
-  const durable50 = report('50 clients, one document, durable', raw.durable)
-  const floor50 = report('50 clients through a bare ws relay (floor)', raw.floor)
-  const memory50 = report('50 clients, one document, persistence off', raw.memory)
+  const durable50 = report('50 clients, one document, durable', raw.durable, meters.durable)
+  const floor50 = report('50 clients through a bare ws relay (floor)', raw.floor, meters.floor)
+  const memory50 = report('50 clients, one document, persistence off', raw.memory, meters.memory)
   const commits = report('one durable commit on the same PostgreSQL, during the durable load', raw.commits)
   const names = Array.from({ length: 200 }, (_, i) => `${twenty[i % 20]}/design`)
   const many = report(
     '200 clients over 20 documents, durable',
-    await runSlice('provider', durable.url, token, names, seconds),
+    await meters.many.measure(() => runSlice('provider', durable.url, token, names, seconds)),
+    meters.many,
   )
   await durable.stop()
 
