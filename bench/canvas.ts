@@ -14,7 +14,7 @@
  *
  * BACKPLANE_BENCH_SECONDS changes the 5 s of interaction; BACKPLANE_BENCH_SAMPLES the remote-edit samples (40).
  * BACKPLANE_BENCH_ONLY=process_500|api_1000 measures one canvas; BACKPLANE_BENCH_PROFILE=<dir> writes a Chromium CPU
- * profile of the editor's interaction phase there (open it in DevTools › Performance); BACKPLANE_BENCH_TRACE=<dir> a
+ * profile of the interaction phase of the editor and of the bare page there (open it in DevTools › Performance); BACKPLANE_BENCH_TRACE=<dir> a
  * performance trace of the interaction phases of the editor, the bare page and the decorated bare page;
  * BACKPLANE_BENCH_DECOR_EACH=1 also measures the bare page with each decoration alone (diagnostic lines).
  */
@@ -475,7 +475,9 @@ async function main(): Promise<void> {
       await editor.close()
       const bare = await first.newPage()
       await bare.goto(`${stack.baseUrl}/bench/bare-flow?n=${canvas.nodes}`)
-      const floor = await traced(bare, `bare-${canvas.name}`, () => longFrames(bare, interactSeconds))
+      const floor = await traced(bare, `bare-${canvas.name}`, () =>
+        profiled(bare, `bare-${canvas.name}`, () => longFrames(bare, interactSeconds)),
+      )
       await bare.close()
       console.log(
         `# ${canvas.name}: editor ${ours.long}/${ours.frames} long frames, bare React Flow (${canvas.nodes} nodes) ${floor.long}/${floor.frames}`,

@@ -182,9 +182,9 @@ function mergeBoxes(local: LocalBoxes, derived: Node<DesignNodeData>[]): Node<De
  * React Flow bound to one projection. Drags are local until they end; then one write (never per frame).
  *
  * Every prop handed to `<ReactFlow>` is stable unless its meaning changes: React Flow copies each changed prop into
- * its store with a `setState` of its own, and every store update runs the selectors of every box, edge, handle and
- * minimap node (≈ 3,000 on a 500-node process). Inline handlers re-created on each render cost seven such rounds
- * per drag step or remote edit; the handlers below read the latest props through a ref instead.
+ * its store with a `setState` of its own, and every store update runs the selectors of every box, edge and handle
+ * (≈ 2,500 on a 500-node process). Inline handlers re-created on each render cost seven such rounds per drag step
+ * or remote edit; the handlers below read the latest props through a ref instead.
  */
 export function FlowCanvas(props: FlowCanvasProps) {
   const { projection, invalidElements } = props
@@ -340,6 +340,8 @@ export function FlowCanvas(props: FlowCanvasProps) {
           )
       },
       onNodeDragStart(_event: unknown, node: Node) {
+        // A drag composites the boxes' layer too (canvas.css): each step re-rasters the boxes, not what is under them.
+        wrapper.current?.classList.add('canvas-dragging')
         if (!isFrame(node.id)) return
         const members = new Set(membersOf(node.id))
         frameDrag = {
@@ -348,6 +350,7 @@ export function FlowCanvas(props: FlowCanvasProps) {
         }
       },
       onNodeDragStop(_event: unknown, node: Node, dragged: Node[]) {
+        wrapper.current?.classList.remove('canvas-dragging')
         const { props } = latest.current
         const start = frameDrag
         if (isFrame(node.id) && start) {
