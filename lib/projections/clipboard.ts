@@ -1,4 +1,5 @@
 import type { JsonObject, JsonValue } from '../doc'
+import { parseSpecElements, type SpecElementsPayload } from './api-clipboard'
 
 /** The marker of our clipboard text (text/plain JSON), so a paste knows it is ours, across tabs and projects. */
 export const CLIPBOARD_FORMAT = 'backplane.clipboard/v1'
@@ -28,6 +29,8 @@ export type ClipboardPayload =
       edges: Array<{ from: string; port: string; to: string }>
       positions: Record<string, { x: number; y: number }>
     }
+  /** Copied from an API canvas (api-clipboard.ts); pasted through `planSpecPaste`, not through files. */
+  | SpecElementsPayload
 
 export type PasteResult =
   | { ok: true; files: Record<string, string>; created: string[] }
@@ -145,6 +148,7 @@ export function parseClipboard(text: string): ClipboardPayload | null {
     )
     return entities.length ? ({ ...value, entities } as unknown as ClipboardPayload) : null
   }
+  if (value.kind === 'spec') return parseSpecElements(value)
   if (value.kind === 'nodes' && isObject(value.nodes)) {
     return {
       format: CLIPBOARD_FORMAT,
@@ -237,6 +241,8 @@ export function pasteIntoFiles(
   const canvasJson = parse(files['canvas.json']) ?? { format: 'backplane.canvas/v1', canvases: {} }
   const { positions } = layoutIn(canvasJson, options.canvasKey)
   const created: string[] = []
+  if (payload.kind === 'spec')
+    return { ok: false, message: 'Paths, channels and operations are pasted on an API canvas: open an API first.' }
   if (payload.kind === 'entities') {
     if (canvas.kind !== 'overview')
       return { ok: false, message: 'APIs, processes, databases and queues are pasted on the project overview.' }

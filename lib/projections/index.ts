@@ -1,4 +1,6 @@
 export { apiCanvas, apiCanvasKey, httpMethods, pointerSegment } from './api-canvas'
+export type { SpecElementsPayload, SpecPastePlan } from './api-clipboard'
+export { copyApiSelection, planSpecPaste } from './api-clipboard'
 export { canvasGroups } from './canvas-groups'
 export type { CanvasEdge, CanvasGroup, CanvasNode, CanvasNodeData, CanvasProjection } from './canvas-types'
 export type { ClipboardPayload, CopiedEntity, PasteResult } from './clipboard'

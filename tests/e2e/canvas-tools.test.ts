@@ -6,6 +6,7 @@ import { exportProject } from '../../lib/doc'
 import { withLiveDocument } from '../../server/collab-client'
 import { launchChromium } from '../harness/chromium'
 import { startWebStack, type WebStack } from '../harness/web-stack'
+import { signedUpPage } from './sign-up'
 
 // Canvas tools end to end on the real stack: copy/paste across projects through the system clipboard, groups,
 // auto-layout. Screenshots of each step are kept in test-results/e2e/.
@@ -88,17 +89,7 @@ async function select(page: Page, ids: string[]) {
 
 describe('canvas tools', () => {
   test('auto-layout (one undo step), groups dragged as one, copy/paste into another project', async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
-    contexts.push(context)
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stack.baseUrl })
-    const page = await context.newPage()
-    page.setDefaultTimeout(20_000)
-    await page.goto(`${stack.baseUrl}/signup`)
-    await page.fill('input[name=name]', 'Dana')
-    await page.fill('input[name=email]', 'dana@example.com')
-    await page.fill('input[name=password]', 'correct horse battery')
-    await page.click('button[type=submit]')
-    await page.waitForURL('**/projects')
+    const page = await signedUpPage(browser, { baseUrl: stack.baseUrl, name: 'Dana', contexts, clipboard: true })
 
     const alpha = await createProject(page, 'Alpha')
     const alphaKey = await createProcess(page, 'first')
@@ -200,5 +191,67 @@ describe('canvas tools', () => {
     expect(after.groups).toEqual({})
     expect(after.positions.compute).toEqual(dragged.positions.compute)
     await shot(page, '07-ungrouped')
+  }, 300_000)
+
+  test('copy/paste of API operations: into the same API (a free path), into another project’s REST API, refused on an Event API', async () => {
+    const page = await signedUpPage(browser, { baseUrl: stack.baseUrl, name: 'Eli', contexts, clipboard: true })
+
+    const newApi = async (type: 'REST (OpenAPI)' | 'Event / WebSocket (AsyncAPI)', name: string) => {
+      await page.click('[data-testid=go-overview]')
+      await page.click('[data-testid=palette-new-api]')
+      await page.check(`[data-testid="choice-type-${type}"]`)
+      await page.fill('[data-testid=dialog-name]', name)
+      await page.click('[data-testid=dialog-submit]')
+      await page.locator('.design-node', { hasText: name }).first().click()
+      await page.click('[data-testid=open-canvas]')
+      await expect.poll(() => page.locator('[data-testid=canvas-title]').textContent()).toContain(name)
+    }
+    const pasteOnCanvas = async () => {
+      await page.locator('[data-testid=canvas]').click({ position: { x: 300, y: 420 } })
+      await page.keyboard.press('Control+v')
+    }
+    const specOf = (projectId: string, path: string) =>
+      withLiveDocument(
+        { collabUrl: stack.collabUrl, projectId, secret: stack.secret, service: 'e2e' },
+        (doc) => exportProject(doc)[path],
+      )
+
+    const gamma = await createProject(page, 'Gamma')
+    await newApi('REST (OpenAPI)', 'orders')
+    await page.click('[data-testid=palette-rest-operation]')
+    await page.check('[data-testid=choice-method-post]')
+    await page.fill('[data-testid=dialog-path]', '/orders')
+    await page.fill('[data-testid=dialog-operationId]', 'createOrder')
+    await page.click('[data-testid=dialog-submit]')
+    await page.waitForSelector('[data-testid="box-/paths/~1orders/post"]')
+    await select(page, ['/paths/~1orders/post'])
+    await page.keyboard.press('Control+c')
+
+    // The same API: POST /orders is taken, so the copy gets a free path and a unique operationId.
+    await pasteOnCanvas()
+    await page.waitForSelector('[data-testid="box-/paths/~1orders-copy/post"]')
+    await expect.poll(() => page.locator('[data-testid=canvas-notice]').textContent()).toContain('Pasted 1 element')
+    await expect.poll(async () => (await specOf(gamma, 'apis/orders.openapi.yaml')) ?? '').toContain('createOrder-copy')
+    await shot(page, '08-api-pasted-same')
+
+    // Another project's REST API: the operation lands at its own path.
+    const delta = await createProject(page, 'Delta')
+    await newApi('REST (OpenAPI)', 'store')
+    await pasteOnCanvas()
+    await page.waitForSelector('[data-testid="box-/paths/~1orders/post"]')
+    await expect
+      .poll(async () => (await specOf(delta, 'apis/store.openapi.yaml')) ?? '')
+      .toMatch(/\/orders:\s+post:\s+operationId: createOrder/)
+    await shot(page, '09-api-pasted-other-project')
+
+    // An Event API cannot take REST operations: it says so and nothing changes.
+    await newApi('Event / WebSocket (AsyncAPI)', 'events')
+    const before = await specOf(delta, 'apis/events.asyncapi.yaml')
+    await pasteOnCanvas()
+    await expect
+      .poll(() => page.locator('[data-testid=canvas-notice]').textContent())
+      .toContain('REST (OpenAPI) elements')
+    expect(await specOf(delta, 'apis/events.asyncapi.yaml')).toBe(before)
+    await shot(page, '10-api-paste-refused')
   }, 300_000)
 })

@@ -2,7 +2,13 @@
 import { useEffect, useRef, useState } from 'react'
 import type * as Y from 'yjs'
 import { exportProjectWithOwners } from '../../../lib/doc'
-import { type CanvasProjection, copySelection, parseClipboard } from '../../../lib/projections'
+import {
+  type CanvasProjection,
+  copyApiSelection,
+  copySelection,
+  parseClipboard,
+  readDesign,
+} from '../../../lib/projections'
 import type { DesignActions } from './design-actions'
 
 const editable = (target: EventTarget | null) => {
@@ -32,8 +38,17 @@ export function useClipboardShortcuts(options: {
     const payloadText = (): string | null => {
       const { doc, projection, selection } = latest.current
       if (!doc || !projection || selection.length === 0) return null
-      const { files, owners } = exportProjectWithOwners(doc)
       const positions = Object.fromEntries(projection.nodes.map((n) => [n.id, n.position]))
+      if (projection.key.startsWith('api:')) {
+        // An API canvas: its elements are JSON pointers into the spec (paths, channels, operations).
+        const api = readDesign(doc).apis[projection.key.slice(4)]
+        const spec = api?.spec
+        if (!api || !spec || typeof spec !== 'object' || Array.isArray(spec)) return null
+        const apiType = api.type === 'event' ? 'event' : 'rest'
+        const payload = copyApiSelection({ apiType, spec, selection, positions })
+        return payload ? JSON.stringify(payload) : null
+      }
+      const { files, owners } = exportProjectWithOwners(doc)
       const payload = copySelection({ canvasKey: projection.key, selection, files, owners, positions })
       return payload ? JSON.stringify(payload) : null
     }

@@ -21,6 +21,8 @@ import {
   groupEdits,
   type PasteResult,
   pasteIntoFiles,
+  planSpecPaste,
+  readDesign,
 } from '../../../lib/projections'
 import {
   type ApiType,
@@ -40,6 +42,8 @@ const print = (value: JsonObject) => `${JSON.stringify(value, null, 2)}\n`
 /** Every user action on the design, each one transaction with the local origin (one undo step). */
 export function designActions(doc: Y.Doc) {
   const local = (fn: () => void) => doc.transact(fn, localOrigin)
+  const pasteSpec = (apiId: string, payload: Extract<ClipboardPayload, { kind: 'spec' }>) =>
+    pasteSpecInto(doc, apiId, payload)
   return {
     initializeProject(projectId: string, name: string) {
       editFiles(doc, (files) => ({
@@ -133,6 +137,7 @@ export function designActions(doc: Y.Doc) {
      * nothing overwritten, one transaction (one undo step). A refusal changes nothing and says why.
      */
     paste(canvasKey: string, payload: ClipboardPayload): PasteResult {
+      if (payload.kind === 'spec' && canvasKey.startsWith('api:')) return pasteSpec(canvasKey.slice(4), payload)
       let result: PasteResult = { ok: false, message: 'Nothing was pasted.' }
       editFiles(doc, (files, owners) => {
         result = pasteIntoFiles(files, payload, { canvasKey, owners, newId })
@@ -165,6 +170,27 @@ export function designActions(doc: Y.Doc) {
       editJsonFile(doc, 'canvas.json', (c) => groupEdits.move(c as JsonObject, canvasKey, id, moves, box, present))
     },
   }
+}
+
+/**
+ * Paths, channels and operations pasted on an API canvas: planned on the spec as it is (free names, refs
+ * followed, identical components shared), then written pointer by pointer with their positions — one
+ * transaction, one undo step. `files` is empty: the spec is edited in place, not through its file.
+ */
+function pasteSpecInto(doc: Y.Doc, apiId: string, payload: Extract<ClipboardPayload, { kind: 'spec' }>): PasteResult {
+  const api = readDesign(doc).apis[apiId]
+  const spec = api?.spec
+  if (!api || !spec || typeof spec !== 'object' || Array.isArray(spec))
+    return { ok: false, message: 'This API has no spec to paste into.' }
+  const plan = planSpecPaste(spec, api.type === 'event' ? 'event' : 'rest', payload)
+  if (!plan.ok) return plan
+  const canvasKey = `api:${apiId}`
+  doc.transact(() => {
+    for (const w of plan.writes) setSpecValue(doc, apiId, w.pointer, w.value)
+    const moves = Object.entries(plan.positions).map(([key, p]) => ({ key, x: Math.round(p.x), y: Math.round(p.y) }))
+    if (moves.length) setCanvasPositions(doc, canvasKey, moves, localOrigin)
+  }, localOrigin)
+  return { ok: true, files: {}, created: plan.created }
 }
 
 export type DesignActions = ReturnType<typeof designActions>
