@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { totpCode } from '../../lib/service/web-accounts'
 import { launchChromium } from '../harness/chromium'
 import { startWebStack, type WebStack } from '../harness/web-stack'
+import { signUp } from './sign-up'
 
 // Accounts end to end: real Next app (production build), real collab server, real PostgreSQL, real Chromium.
 // Screenshots of each step go to test-results/e2e/accounts-*.png.
@@ -191,12 +192,7 @@ describe('accounts, organizations and the dashboard', () => {
 
   test('API tokens: created on the account page (shown once), used by a script, limited to one project, revoked', async () => {
     const tina = await newPage()
-    await tina.goto(`${stack.baseUrl}/signup`)
-    await tina.fill('input[name=name]', 'Tina')
-    await tina.fill('input[name=email]', 'tina@example.com')
-    await tina.fill('input[name=password]', firstPassword)
-    await tina.click('button[type=submit]')
-    await tina.waitForURL('**/projects')
+    await signUp(tina, stack.baseUrl, 'Tina')
     const projectIds: string[] = []
     for (const name of ['Scripted', 'Other']) {
       await tina.goto(`${stack.baseUrl}/projects`)

@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { launchChromium } from '../harness/chromium'
 import { startWebStack, type WebStack } from '../harness/web-stack'
+import { signedUpPage } from './sign-up'
 
 // The discussion document end to end: real app, collab server, PostgreSQL and Chromium; screenshots in
 // test-results/e2e/comments-*.png.
@@ -25,18 +26,8 @@ afterAll(async () => {
   await stack?.stop()
 })
 
-async function newUser(name: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
-  contexts.push(context)
-  const page = await context.newPage()
-  page.setDefaultTimeout(20_000)
-  await page.goto(`${stack.baseUrl}/signup`)
-  await page.fill('input[name=name]', name)
-  await page.fill('input[name=email]', `${name.toLowerCase()}@example.com`)
-  await page.fill('input[name=password]', 'correct horse battery')
-  await page.click('button[type=submit]')
-  await page.waitForURL('**/projects')
-  return page
+function newUser(name: string): Promise<Page> {
+  return signedUpPage(browser, { baseUrl: stack.baseUrl, name, contexts })
 }
 
 const shot = (page: Page, step: string) => page.screenshot({ path: join(shots, `comments-${step}.png`) })

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { readFolder } from '../doc/shop-files'
 import { launchChromium } from '../harness/chromium'
 import { startWebStack, type WebStack } from '../harness/web-stack'
+import { signUp } from './sign-up'
 
 // The dashboard's import and download as a user does them in the browser: a single OpenAPI file, a bad archive
 // (refused, nothing created), a project .zip, then the project's .zip downloaded and compared file by file.
@@ -43,12 +44,7 @@ describe('dashboard import and download', () => {
     context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true })
     const page = await context.newPage()
     page.setDefaultTimeout(30_000)
-    await page.goto(`${stack.baseUrl}/signup`)
-    await page.fill('input[name=name]', 'Fay')
-    await page.fill('input[name=email]', 'fay@example.com')
-    await page.fill('input[name=password]', 'correct horse battery')
-    await page.click('button[type=submit]')
-    await page.waitForURL('**/projects')
+    await signUp(page, stack.baseUrl, 'Fay')
 
     // One OpenAPI file becomes a project with that API surface.
     await page.click('text=Import a project')

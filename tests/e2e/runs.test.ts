@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { readFolder } from '../doc/shop-files'
 import { launchChromium } from '../harness/chromium'
 import { startWebStack, type WebStack } from '../harness/web-stack'
+import { signUp } from './sign-up'
 
 // Issue 5's "done when", in the browser: the real app, collab server, PostgreSQL, Temporal dev server and worker.
 // The shop's warehouse is a local HTTP server (the only stand-in: warehouse.example.com is not reachable here);
@@ -79,12 +80,7 @@ describe('running processes from the editor', () => {
     context = await browser.newContext({ viewport: { width: 1500, height: 950 } })
     const page = await context.newPage()
     page.setDefaultTimeout(30_000)
-    await page.goto(`${stack.baseUrl}/signup`)
-    await page.fill('input[name=name]', 'Gus')
-    await page.fill('input[name=email]', 'gus@example.com')
-    await page.fill('input[name=password]', 'correct horse battery')
-    await page.click('button[type=submit]')
-    await page.waitForURL('**/projects')
+    await signUp(page, stack.baseUrl, 'Gus')
     await page.click('text=Import a project')
     await page.setInputFiles('[data-testid=import-file]', shopZip())
     await page.waitForURL('**/projects/prj_*')
