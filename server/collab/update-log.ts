@@ -84,12 +84,30 @@ export function createUpdateLog(db: Db, options: { maxInFlight?: number } = {}):
   let idle: Array<() => void> = []
   const counters = { appended: 0, batches: 0, largestBatch: 0, appendMsTotal: 0, appendMsMax: 0 }
 
+  // Most batches hold one row: that INSERT is a prepared statement (built once here; parsed and planned once per
+  // pool connection by PostgreSQL), instead of drizzle building the SQL text and PostgreSQL parsing, describing and
+  // planning it again for every keystroke. Larger batches keep the multi-row INSERT.
+  const appendOne = db
+    .insert(yjsUpdates)
+    .values({
+      projectId: sql.placeholder('projectId'),
+      doc: sql.placeholder('doc'),
+      update: sql.placeholder('update'),
+      userId: sql.placeholder('userId'),
+      connectionId: sql.placeholder('connectionId'),
+    })
+    .returning({ seq: yjsUpdates.seq })
+    .prepare('backplane_yjs_append_one')
+
   async function write(batch: Pending[]): Promise<void> {
     try {
-      const rows = await db
-        .insert(yjsUpdates)
-        .values(batch.map((p) => p.row))
-        .returning({ seq: yjsUpdates.seq })
+      const only = batch.length === 1 ? batch[0] : undefined
+      const rows = only
+        ? await appendOne.execute({ ...only.row })
+        : await db
+            .insert(yjsUpdates)
+            .values(batch.map((p) => p.row))
+            .returning({ seq: yjsUpdates.seq })
       const now = performance.now()
       counters.batches++
       counters.largestBatch = Math.max(counters.largestBatch, batch.length)
