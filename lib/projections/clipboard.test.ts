@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { idIn, shopFiles } from '../../tests/doc/shop-files'
 import { applyFiles, exportProjectWithOwners, importProject } from '../doc'
+import { validateProject } from '../validation'
 import {
   CLIPBOARD_FORMAT,
   copySelection,
@@ -110,10 +111,46 @@ describe('pasting', () => {
     expect(same.files['processes/create-order-copy.process.json']).toBeDefined()
     expect(same.files['processes/create-order.process.json']).toBe(source.files['processes/create-order.process.json'])
     expect(same.files['infra/databases/orders-db-copy.database.json']).toBeDefined()
+    // The copied process uses the copied database (for-each bodies too); the original still uses the original.
+    const copiedProcess = same.files['processes/create-order-copy.process.json'] as string
+    expect(copiedProcess).toContain('"database": "orders-db-copy"')
+    expect(copiedProcess).not.toContain('"database": "orders-db"')
+    expect(same.files['processes/create-order.process.json']).not.toContain('orders-db-copy')
     expect(JSON.parse(same.files['backplane.json'] as string).apis[`${apiName}-copy`]).toBeDefined()
     const canvas = JSON.parse(same.files['canvas.json'] as string)
     const dbCopy = JSON.parse(same.files['infra/databases/orders-db-copy.database.json'] as string)
     expect(canvas.canvases.overview.positions[dbCopy.id]).toEqual({ x: 50, y: 50 })
+  })
+
+  it('a for-each pasted into its own process gets free ids inside its body too (nothing duplicated)', async () => {
+    const { doc } = importProject(shop)
+    const { files, owners } = exportProjectWithOwners(doc)
+    const payload = copySelection({ canvasKey: processKey, selection: ['lines'], files, owners, positions: {} })
+    if (!payload) throw new Error('nothing copied')
+    const result = pasteIntoFiles(files, payload, { canvasKey: processKey, owners, newId })
+    if (!result.ok) throw new Error(result.message)
+    expect(result.created).toEqual(['lines-copy'])
+    const pasted = JSON.parse(result.files['processes/create-order.process.json'] as string)
+    const body = pasted.nodes['lines-copy'].body
+    expect(body.entry).toBe('line-copy')
+    const original = pasted.nodes.lines.body
+    expect(Object.keys(body.nodes)).toEqual(Object.keys(original.nodes).map((id) => `${id}-copy`))
+    expect(body.edges).toEqual(
+      original.edges.map((e: { from: string; port: string; to: string }) => ({
+        ...e,
+        from: `${e.from}-copy`,
+        to: `${e.to}-copy`,
+      })),
+    )
+    expect(pasted.nodes.lines.body.entry).toBe('line')
+    applyFiles(doc, result.files)
+    const { problems } = await validateProject(exportProjectWithOwners(doc).files)
+    // What is new is only that the pasted loop is not wired in yet (its port leads nowhere, `save` may not have run
+    // before it); no id is duplicated.
+    const before = new Set((await validateProject(files)).problems.map((p) => p.message))
+    const added = problems.filter((p) => p.severity === 'error' && !before.has(p.message))
+    expect(added.map((p) => p.code).sort()).toEqual(['expression-reference', 'process-graph'])
+    for (const p of added) expect(p.pointer).toMatch(/^\/nodes\/lines-copy/)
   })
 
   it('says so when the selection cannot go on this canvas', () => {

@@ -1,4 +1,4 @@
-import type { JsonObject, JsonValue } from '../doc'
+import { type JsonObject, type JsonValue, mapProcessReferences, mapQueueReferences, type ReferenceMapper } from '../doc'
 import { parseSpecElements, type SpecElementsPayload } from './api-clipboard'
 
 /** The marker of our clipboard text (text/plain JSON), so a paste knows it is ours, across tabs and projects. */
@@ -192,6 +192,23 @@ function remapExpressions(value: JsonValue, renames: ReadonlyMap<string, string>
   return out
 }
 
+/** A for-each's body (recursively) with its node ids, entry and edges renamed by `renames`. */
+function renameBodies(node: JsonValue, renames: ReadonlyMap<string, string>): JsonValue {
+  if (!isObject(node) || !isObject(node.body)) return node
+  const body = node.body
+  const nodes: JsonObject = {}
+  for (const [id, inner] of Object.entries(isObject(body.nodes) ? body.nodes : {}))
+    nodes[renames.get(id) ?? id] = renameBodies(inner, renames)
+  const rename = (v: JsonValue | undefined) => (typeof v === 'string' ? (renames.get(v) ?? v) : v)
+  const renamedBody: JsonObject = { ...body, nodes }
+  if (body.entry !== undefined) renamedBody.entry = rename(body.entry) as JsonValue
+  if (Array.isArray(body.edges))
+    renamedBody.edges = body.edges.map((e) =>
+      isObject(e) ? { ...e, from: rename(e.from) as JsonValue, to: rename(e.to) as JsonValue } : e,
+    )
+  return { ...node, body: renamedBody }
+}
+
 /** Every node id of a process file, for-each bodies included (node ids are unique within a process). */
 function nodeIdsOf(graph: JsonObject | undefined, out = new Set<string>()): Set<string> {
   if (!graph || !isObject(graph.nodes)) return out
@@ -260,9 +277,29 @@ export function pasteIntoFiles(
       const name = kind ? parse(text)?.name : undefined
       if (kind && typeof name === 'string') taken[kind].add(name)
     }
-    for (const entity of payload.entities) {
+    // Names first, so references between the pasted entities follow their new names (a copied process keeps
+    // using the copied database, not the original); references to anything not pasted stay as they are.
+    const names = payload.entities.map((entity) => {
       const name = freeName(entity.name, taken[entity.kind])
       taken[entity.kind].add(name)
+      return name
+    })
+    const renamed: Record<EntityKindOnCanvas, Map<string, string>> = {
+      api: new Map(),
+      process: new Map(),
+      database: new Map(),
+      queue: new Map(),
+    }
+    payload.entities.forEach((entity, i) => {
+      const name = names[i] as string
+      if (name !== entity.name) renamed[entity.kind].set(entity.name, name)
+    })
+    const follow: ReferenceMapper = {
+      ref: (kind, value) => (typeof value === 'string' ? (renamed[kind].get(value) ?? value) : value),
+      key: (kind, key) => renamed[kind].get(key) ?? key,
+    }
+    for (const [i, entity] of payload.entities.entries()) {
+      const name = names[i] as string
       let id: string
       if (entity.kind === 'api') {
         id = options.newId('api')
@@ -279,7 +316,13 @@ export function pasteIntoFiles(
         const { dir, ext } = folders[entity.kind]
         let path = `${dir}${name}${ext}`
         for (let i = 2; files[path] !== undefined; i++) path = `${dir}${name}-${i}${ext}`
-        files[path] = print({ ...value, id, name })
+        const followed =
+          entity.kind === 'process'
+            ? mapProcessReferences(value, follow)
+            : entity.kind === 'queue'
+              ? mapQueueReferences(value, follow)
+              : value
+        files[path] = print({ ...followed, id, name })
       }
       if (entity.position)
         positions[id] = { x: Math.round(entity.position.x + offset), y: Math.round(entity.position.y + offset) }
@@ -294,7 +337,8 @@ export function pasteIntoFiles(
     if (!path || !process) return { ok: false, message: 'This process has no file to paste into.' }
     const taken = nodeIdsOf(process)
     const renames = new Map<string, string>()
-    for (const id of Object.keys(payload.nodes)) {
+    // Every pasted id, for-each bodies included: node ids are unique within a process, bodies too.
+    for (const id of nodeIdsOf({ nodes: payload.nodes })) {
       const next = freeName(id, taken)
       taken.add(next)
       renames.set(id, next)
@@ -302,7 +346,7 @@ export function pasteIntoFiles(
     const nodes = objectField(process, 'nodes')
     for (const [id, node] of Object.entries(payload.nodes)) {
       const next = renames.get(id) as string
-      nodes[next] = remapExpressions(node, renames)
+      nodes[next] = renameBodies(remapExpressions(node, renames), renames)
       const at = payload.positions[id]
       if (at) positions[next] = { x: Math.round(at.x + offset), y: Math.round(at.y + offset) }
       created.push(next)
