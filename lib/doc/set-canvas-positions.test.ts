@@ -4,7 +4,7 @@ import { idIn, shopFiles } from '../../tests/doc/shop-files'
 import { applyFiles } from './apply-files'
 import { exportProject } from './export-project'
 import { importProject } from './import-project'
-import { setCanvasPositions } from './set-canvas-positions'
+import { setCanvasGroups, setCanvasPositions } from './set-canvas-positions'
 
 const shop = shopFiles()
 const processKey = `process:${idIn(shop, 'processes/create-order.process.json')}`
@@ -65,5 +65,24 @@ describe('setCanvasPositions', () => {
     undo.undo()
     const back = JSON.parse(exportProject(doc)['canvas.json'] as string).canvases[processKey].positions.sized
     expect(back).toEqual({ x: 0, y: 0, width: 120, height: 40 })
+  })
+})
+
+describe('setCanvasGroups', () => {
+  it('exports exactly what the same groups written through canvas.json and applyFiles export, and replaces them', () => {
+    const groups = {
+      grp_a: { label: 'Pricing', box: { x: 0, y: -40, width: 300, height: 200 }, members: ['total', 'validate'] },
+    }
+    const direct = importProject(shop).doc
+    setCanvasGroups(direct, processKey, groups)
+    const through = importProject(shop).doc
+    const files = exportProject(through)
+    const canvas = JSON.parse(files['canvas.json'] as string)
+    canvas.canvases[processKey] ??= { viewport: { x: 0, y: 0, zoom: 1 }, positions: {}, groups: {} }
+    canvas.canvases[processKey].groups = groups
+    applyFiles(through, { ...files, 'canvas.json': `${JSON.stringify(canvas, null, 2)}\n` })
+    expect(exportProject(direct)).toEqual(exportProject(through))
+    setCanvasGroups(direct, processKey, {})
+    expect(JSON.parse(exportProject(direct)['canvas.json'] as string).canvases[processKey].groups).toEqual({})
   })
 })

@@ -34,20 +34,8 @@ export function setCanvasPositions(
   moves: readonly PositionMove[],
   origin?: unknown,
 ): void {
-  const canvas = doc.getMap<unknown>(ROOT.canvas)
   doc.transact(() => {
-    if (canvas.get(escapeKey('format')) === undefined) {
-      writeField(canvas, escapeKey('format'), CANVAS_FORMAT, fieldShape(canvasShape, 'format'))
-      appendKey(canvas, 'format')
-    }
-    const canvasesShape = fieldShape(canvasShape, 'canvases')
-    const canvases = childObject(canvas, 'canvases', canvasesShape, {})
-    const layoutShape = fieldShape(canvasesShape, canvasKey)
-    const layout = childObject(canvases, canvasKey, layoutShape, {
-      viewport: { x: 0, y: 0, zoom: 1 },
-      positions: {},
-      groups: {},
-    })
+    const { layout, layoutShape } = canvasLayout(doc, canvasKey)
     const positionsShape = fieldShape(layoutShape, 'positions')
     const positions = childObject(layout, 'positions', positionsShape, {})
     for (const move of moves) {
@@ -60,6 +48,39 @@ export function setCanvasPositions(
       writeField(positions, stored, box, fieldShape(positionsShape, move.key))
       if (current === undefined) appendKey(positions, move.key)
     }
-    if (canvas.get(PRESENT_KEY) !== true) canvas.set(PRESENT_KEY, true)
   }, origin)
+}
+
+/**
+ * Replaces the groups of one canvas in canvas.json (`{ <groupId>: { label, box, members } }`) straight into the
+ * document, like setCanvasPositions: the change `applyFiles` would make for that edited canvas.json, without
+ * exporting the project. One transaction (one undo step with `origin`).
+ */
+export function setCanvasGroups(doc: Y.Doc, canvasKey: string, groups: JsonObject, origin?: unknown): void {
+  doc.transact(() => {
+    const { layout, layoutShape } = canvasLayout(doc, canvasKey)
+    const stored = escapeKey('groups')
+    const isNew = layout.get(stored) === undefined
+    writeField(layout, stored, groups, fieldShape(layoutShape, 'groups'))
+    if (isNew) appendKey(layout, 'groups')
+  }, origin)
+}
+
+/** The layout map of one canvas, with canvas.json's format and the canvas section created when absent. */
+function canvasLayout(doc: Y.Doc, canvasKey: string): { layout: Y.Map<unknown>; layoutShape: Shape } {
+  const canvas = doc.getMap<unknown>(ROOT.canvas)
+  if (canvas.get(escapeKey('format')) === undefined) {
+    writeField(canvas, escapeKey('format'), CANVAS_FORMAT, fieldShape(canvasShape, 'format'))
+    appendKey(canvas, 'format')
+  }
+  if (canvas.get(PRESENT_KEY) !== true) canvas.set(PRESENT_KEY, true)
+  const canvasesShape = fieldShape(canvasShape, 'canvases')
+  const canvases = childObject(canvas, 'canvases', canvasesShape, {})
+  const layoutShape = fieldShape(canvasesShape, canvasKey)
+  const layout = childObject(canvases, canvasKey, layoutShape, {
+    viewport: { x: 0, y: 0, zoom: 1 },
+    positions: {},
+    groups: {},
+  })
+  return { layout, layoutShape }
 }

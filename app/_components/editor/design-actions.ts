@@ -7,10 +7,14 @@ import {
   type EntityKind,
   type JsonObject,
   type JsonValue,
+  type PositionMove,
+  ROOT,
+  readObject,
   removeEdge,
   removeEntity,
   removeNode,
   renameEntity,
+  setCanvasGroups,
   setCanvasPositions,
   setNodeField,
   setSpecValue,
@@ -34,7 +38,7 @@ import {
   type ProcessType,
   suggestId,
 } from '../../../lib/templates'
-import { editFiles, editJsonFile, pathOfElement } from './edit-files'
+import { editFiles, pathOfElement } from './edit-files'
 import { localOrigin } from './local-origin'
 
 const print = (value: JsonObject) => `${JSON.stringify(value, null, 2)}\n`
@@ -44,6 +48,17 @@ export function designActions(doc: Y.Doc) {
   const local = (fn: () => void) => doc.transact(fn, localOrigin)
   const pasteSpec = (apiId: string, payload: Extract<ClipboardPayload, { kind: 'spec' }>) =>
     pasteSpecInto(doc, apiId, payload)
+  // Group edits are planned on canvas.json as the document holds it and written straight back (groups, and the
+  // members' positions of a frame drag): no whole-project export per edit, one transaction, one undo step.
+  const editGroups = (canvasKey: string, edit: (canvas: JsonObject) => void, moves?: PositionMove[]) => {
+    const canvas = readObject(doc.getMap(ROOT.canvas))
+    edit(canvas)
+    const layout = (canvas.canvases as JsonObject | undefined)?.[canvasKey] as JsonObject | undefined
+    local(() => {
+      setCanvasGroups(doc, canvasKey, (layout?.groups ?? {}) as JsonObject, localOrigin)
+      if (moves?.length) setCanvasPositions(doc, canvasKey, moves, localOrigin)
+    })
+  }
   return {
     initializeProject(projectId: string, name: string) {
       editFiles(doc, (files) => ({
@@ -148,16 +163,14 @@ export function designActions(doc: Y.Doc) {
     /** Groups (canvas.json `groups`, layout only); each write also drops members no longer in `present`. */
     createGroup(canvasKey: string, label: string, members: string[], box: GroupBox, present: ReadonlySet<string>) {
       const id = newId('grp')
-      editJsonFile(doc, 'canvas.json', (c) =>
-        groupEdits.add(c as JsonObject, canvasKey, { id, label, members, box }, present),
-      )
+      editGroups(canvasKey, (c) => groupEdits.add(c, canvasKey, { id, label, members, box }, present))
       return id
     },
     renameGroup(canvasKey: string, id: string, label: string, present: ReadonlySet<string>) {
-      editJsonFile(doc, 'canvas.json', (c) => groupEdits.rename(c as JsonObject, canvasKey, id, label, present))
+      editGroups(canvasKey, (c) => groupEdits.rename(c, canvasKey, id, label, present))
     },
     ungroup(canvasKey: string, id: string, present: ReadonlySet<string>) {
-      editJsonFile(doc, 'canvas.json', (c) => groupEdits.remove(c as JsonObject, canvasKey, id, present))
+      editGroups(canvasKey, (c) => groupEdits.remove(c, canvasKey, id, present))
     },
     /** A frame drag's end: its members' positions and the frame's box, one write (one undo step). */
     moveGroup(
@@ -167,7 +180,7 @@ export function designActions(doc: Y.Doc) {
       box: GroupBox,
       present: ReadonlySet<string>,
     ) {
-      editJsonFile(doc, 'canvas.json', (c) => groupEdits.move(c as JsonObject, canvasKey, id, moves, box, present))
+      editGroups(canvasKey, (c) => groupEdits.move(c, canvasKey, id, moves, box, present), moves)
     },
   }
 }

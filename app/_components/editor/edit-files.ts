@@ -17,17 +17,6 @@ export function editFiles(
   applyFiles(doc, change({ ...files }, owners), localOrigin)
 }
 
-/** Edits one JSON file of the project in place (parsed, changed, re-printed canonically by the next export). */
-export function editJsonFile(doc: Y.Doc, path: string, change: (value: Record<string, unknown>) => void): void {
-  editFiles(doc, (files) => {
-    const text = files[path]
-    const value = text ? (JSON.parse(text) as Record<string, unknown>) : {}
-    change(value)
-    files[path] = `${JSON.stringify(value, null, 2)}\n`
-    return files
-  })
-}
-
 /** The path of the file an element (process, database, queue, API surface) is exported to. */
 export function pathOfElement(owners: Record<string, string>, id: string): string | undefined {
   return Object.keys(owners).find((path) => owners[path] === id)
