@@ -1,3 +1,4 @@
+import { and, desc, eq, notInArray } from 'drizzle-orm'
 import type { Db } from '../db'
 import { newId } from '../db'
 import { projectIdentity } from '../formats'
@@ -66,6 +67,29 @@ export async function prepareDraftSnapshot(
           .insert(draftSnapshotFiles)
           .values(paths.slice(i, i + 500).map((path) => ({ snapshotId: id, path, sha256: shas[path] ?? '' })))
       }
+      await pruneDraftSnapshots(tx, input.projectId)
     })
   return { ok: true, snapshot: { id, definitions: definitionsFromFiles(files), store } }
+}
+
+/** How many test-run drafts a project keeps (newest first); older ones go when a new one is stored. */
+export const draftSnapshotsKept = 50
+
+/**
+ * Deletes a project's draft snapshots beyond the newest `keep` (their file rows go with them; blobs stay, they are
+ * shared with commits and other drafts). Drafts are the record of test runs, never read to run anything: a run
+ * carries its definitions, so a running test run is not affected.
+ */
+export async function pruneDraftSnapshots(db: Db, projectId: string, keep = draftSnapshotsKept): Promise<number> {
+  const newest = db
+    .select({ id: draftSnapshots.id })
+    .from(draftSnapshots)
+    .where(eq(draftSnapshots.projectId, projectId))
+    .orderBy(desc(draftSnapshots.createdAt), desc(draftSnapshots.id))
+    .limit(keep)
+  const removed = await db
+    .delete(draftSnapshots)
+    .where(and(eq(draftSnapshots.projectId, projectId), notInArray(draftSnapshots.id, newest)))
+    .returning({ id: draftSnapshots.id })
+  return removed.length
 }
