@@ -302,7 +302,29 @@ export function FlowCanvas(props: FlowCanvasProps) {
       latest.current.props.projection.groups.find((g) => `${GROUP_NODE_PREFIX}${g.id}` === frameId)?.members ?? []
     // Where a frame drag started: the frame's and its members' positions.
     let frameDrag: { frame: { x: number; y: number }; members: Map<string, { x: number; y: number }> } | null = null
+    // The pointer as peers see it: kept on each move, turned into flow coordinates at most every 50 ms (presence
+    // sends no more often). Converting reads the canvas's box, which right after a drag step's render forces a
+    // style and layout pass: once per move, that was a layout per frame the bare canvas does not have.
+    let pointer: { x: number; y: number } | null = null
+    let pointerTimer: ReturnType<typeof setTimeout> | null = null
+    const sendPointer = () => {
+      pointerTimer = null
+      latest.current.props.onCursor(pointer && flow.screenToFlowPosition(pointer))
+    }
     return {
+      /** Unmounting: a pending pointer update is for a canvas no longer shown. */
+      dispose() {
+        if (pointerTimer) clearTimeout(pointerTimer)
+        pointerTimer = null
+      },
+      /** The pointer on the canvas (client coordinates), or null when it left. */
+      onPointer(at: { x: number; y: number } | null) {
+        pointer = at
+        if (at === null) {
+          if (pointerTimer) clearTimeout(pointerTimer)
+          sendPointer()
+        } else if (!pointerTimer) pointerTimer = setTimeout(sendPointer, 50)
+      },
       // While the view pans or zooms the boxes' layer is composited (see canvas.css): a frame then moves one
       // rastered layer instead of repainting every box. A class on the element, not React state: no render.
       onMoveStart() {
@@ -377,7 +399,8 @@ export function FlowCanvas(props: FlowCanvasProps) {
         latest.current.props.onDeleteNodes?.(deleted.filter((n) => !isFrame(n.id)).map((n) => n.id))
       },
     }
-  }, [])
+  }, [flow])
+  useEffect(() => () => handlers.dispose(), [handlers])
   // Fit once per canvas, after React Flow has measured the nodes (fitView at mount sees unmeasured boxes).
   const measured = useNodesInitialized()
   const fitted = useRef<string | null>(null)
@@ -391,8 +414,8 @@ export function FlowCanvas(props: FlowCanvasProps) {
       ref={wrapper}
       className="canvas"
       data-testid="canvas"
-      onPointerMove={(event) => props.onCursor(flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }))}
-      onPointerLeave={() => props.onCursor(null)}
+      onPointerMove={(event) => handlers.onPointer({ x: event.clientX, y: event.clientY })}
+      onPointerLeave={() => handlers.onPointer(null)}
     >
       <ReactFlow
         nodes={shown}
