@@ -1,12 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { issueServiceToken, issueSessionToken } from '../../lib/auth'
-import { createDb, type Db, type DbConnection, migrate, yjsUpdates } from '../../lib/db'
+import { createDb, type Db, type DbConnection, type DocKind, migrate, yjsUpdates } from '../../lib/db'
 import {
   createProject,
   createShareLink,
@@ -94,9 +94,20 @@ export async function logRowCount(db: Db, projectId: string): Promise<number> {
   return (await db.select({ seq: yjsUpdates.seq }).from(yjsUpdates).where(eq(yjsUpdates.projectId, projectId))).length
 }
 
-/** Every logged row of a project replayed into one document (rows that do not apply would throw). */
-export async function replayLog(db: Db, projectId: string): Promise<{ doc: Y.Doc; rows: number; bytes: number }> {
-  const rows = await db.select().from(yjsUpdates).where(eq(yjsUpdates.projectId, projectId))
+/** Every logged row of a project (of one of its documents, if given) replayed into one document. */
+export async function replayLog(
+  db: Db,
+  projectId: string,
+  docKind?: DocKind,
+): Promise<{ doc: Y.Doc; rows: number; bytes: number }> {
+  const rows = await db
+    .select()
+    .from(yjsUpdates)
+    .where(
+      docKind
+        ? and(eq(yjsUpdates.projectId, projectId), eq(yjsUpdates.doc, docKind))
+        : eq(yjsUpdates.projectId, projectId),
+    )
   const doc = new Y.Doc()
   for (const row of rows) Y.applyUpdate(doc, row.update)
   return { doc, rows: rows.length, bytes: rows.reduce((n, r) => n + r.update.byteLength, 0) }

@@ -1,9 +1,13 @@
+import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CollabClose } from '../../server/collab/close-codes'
 import {
   type CollabDatabase,
   type CollabProcess,
   connectClient,
   editorWorld,
+  eventually,
+  readDocument,
   replayLog,
   type TestClient,
 } from './collab-fixture'
@@ -30,14 +34,23 @@ describe('collab relay before acknowledgement', () => {
     await world?.dispose()
   })
 
-  const logged = async () => (await replayLog(world.db, projectId)).doc.getMap('m').toJSON()
+  const logged = async (doc: 'design' | 'discussion' = 'design') =>
+    (await replayLog(world.db, projectId, doc)).doc.getMap('m').toJSON()
+
+  /** Two synced clients of one of the project's documents. */
+  async function pair(doc: 'design' | 'discussion'): Promise<[TestClient, TestClient]> {
+    const name = `${projectId}/${doc}`
+    const both: [TestClient, TestClient] = [
+      connectClient({ url: server.url, name, token }),
+      connectClient({ url: server.url, name, token }),
+    ]
+    clients.push(...both)
+    await Promise.all(both.map((c) => c.synced))
+    return both
+  }
 
   it('other clients see an edit before its sender is acknowledged; every acknowledgement follows the log', async () => {
-    const name = `${projectId}/design`
-    const sender = connectClient({ url: server.url, name, token })
-    const receiver = connectClient({ url: server.url, name, token })
-    clients.push(sender, receiver)
-    await Promise.all([sender.synced, receiver.synced])
+    const [sender, receiver] = await pair('design')
 
     const seen = new Promise<number>((resolve) => {
       receiver.doc.getMap('m').observe((event) => {
@@ -55,5 +68,26 @@ describe('collab relay before acknowledgement', () => {
     await receiver.acked()
     expect(await logged()).toEqual({ a: 1, b: 2 })
     expect(sender.doc.getMap('m').toJSON()).toEqual({ a: 1, b: 2 })
+  })
+
+  it('an append that fails closes every connection of the document; the edit is logged once storage is back', async () => {
+    const [sender, watcher] = await pair('discussion')
+    // Storage refuses every new row (existing rows are not re-checked).
+    await world.db.execute(sql`alter table yjs_updates add constraint relay_test_refuse check (false) not valid`)
+    const closedBoth = eventually(
+      () => [sender, watcher].every((c) => c.closes.some((e) => e.code === CollabClose.storageUnavailable.code)),
+      20_000,
+    )
+    sender.doc.getMap('m').set('refused', 1)
+    expect(await closedBoth).toBe(true)
+    // Never acknowledged, so the provider still holds it as unsynced.
+    expect(sender.provider.unsyncedChanges).toBeGreaterThan(0)
+    expect(await logged('discussion')).toEqual({})
+    await world.db.execute(sql`alter table yjs_updates drop constraint relay_test_refuse`)
+    // The providers reconnect to a document reloaded from the log and send back what it lacks.
+    await sender.acked()
+    expect(await logged('discussion')).toEqual({ refused: 1 })
+    const fresh = await readDocument(server.url, `${projectId}/discussion`, token)
+    expect(fresh.getMap('m').toJSON()).toEqual({ refused: 1 })
   })
 })
