@@ -34,23 +34,3 @@ export function* evaluateSteps(text: string, context: ExpressionContext): Steps<
   const result = entry.expression.evaluateNow(context) ?? (yield* awaiting(entry.expression.evaluate(context)))
   return result.ok ? { ok: true, value: result.value } : { ok: false, message: result.error.message }
 }
-
-/** JSON value of a JSONata result: arrays stay arrays, functions and undefined members vanish. */
-export function toJson(value: unknown): unknown {
-  if (value === undefined || typeof value === 'function') return undefined
-  if (value === null || typeof value !== 'object') return value
-  if (Array.isArray(value)) {
-    const out: unknown[] = []
-    for (const v of value) {
-      const j = toJson(v)
-      if (j !== undefined) out.push(j)
-    }
-    return out
-  }
-  const out: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(value)) {
-    const j = toJson(v)
-    if (j !== undefined) out[k] = j
-  }
-  return out
-}
