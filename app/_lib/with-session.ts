@@ -47,9 +47,13 @@ export function withSession<P extends Params>(
   }
 }
 
+/**
+ * The token of an `Authorization: Bearer …` header. Other schemes are not ours and are ignored (a site behind
+ * HTTP basic auth sends `Basic …` with every request; the session cookie still decides).
+ */
 function readBearer(req: Request): string | undefined {
   const header = req.headers.get('authorization')
-  if (header === null) return undefined
+  if (header === null || !/^Bearer(\s|$)/i.test(header)) return undefined
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header)
   if (!match?.[1]) throw new ApiError('unauthenticated', 'the Authorization header must be "Bearer <API token>"')
   return match[1]

@@ -126,9 +126,14 @@ describe('API tokens', () => {
     const foreign = await get({ bearer: 'ghp_somethingelse' })
     expect(foreign.status).toBe(401)
     expect((await errorOf(foreign)).message).toContain('not a Backplane API token')
-    const malformed = await get({ header: `Token ${token}` })
+    const malformed = await get({ header: 'Bearer' })
     expect(malformed.status).toBe(401)
     expect((await errorOf(malformed)).message).toContain('Bearer <API token>')
+    // Another scheme is not ours (HTTP basic auth in front of the app): the session cookie still decides.
+    const basic = request(`/api/v1/projects/${projectId}`, { cookie: bob.cookie })
+    basic.headers.set('authorization', 'Basic dXNlcjpwYXNz')
+    expect((await getProjectRoute(basic, params({ projectId }))).status).toBe(200)
+    expect((await get({ header: 'Basic dXNlcjpwYXNz' })).status).toBe(401)
   })
 
   it('follow their user’s role, stay inside their project when scoped, and end when they expire', async () => {
