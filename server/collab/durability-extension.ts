@@ -212,7 +212,17 @@ export function durabilityExtension(options: DurabilityOptions): Extension<Colla
         if (origin === loadOrigin) return
         const state = docs.get(data.documentName)
         if (!state) return
-        await append(data.documentName, state, data.update, null, 'local')
+        // Already live and relayed: clients may build on it, so their acknowledgements wait for it too, and a
+        // failed append leaves the document ahead of its log like a failed client append does.
+        const appended = append(data.documentName, state, data.update, null, 'local')
+        const durable = Promise.all([state.durableTail, appended]).then(() => undefined)
+        state.durableTail = durable
+        try {
+          await durable
+        } catch (err) {
+          diverge(data.documentName, state, data.document.getConnections())
+          throw err
+        }
       } catch (err) {
         console.error(`collab: logging a local change of ${data.documentName} failed`, err)
       }
