@@ -38,6 +38,10 @@ const nextConfig = {
     // be loaded by Node, not bundled.
     'ws',
     '@hocuspocus/provider',
+    // One Yjs in the server: the provider above requires it from node_modules, so the bundled lib/doc must use that
+    // same copy — with two, `instanceof Y.Map` fails on the provider's documents (restore exported them as plain
+    // objects and overflowed the stack).
+    'yjs',
   ],
   // A fresh clone may sit inside another folder with a lockfile of its own (CI clones next to shared/): pin the
   // project root so Turbopack and output tracing do not guess a parent.
