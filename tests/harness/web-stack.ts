@@ -100,11 +100,15 @@ export async function startWebStack(name: string, options: WebStackOptions = {})
     },
   )
   let output = ''
+  // BACKPLANE_TEST_WEB_LOG=1 shows the web process's own log (route errors are logged there, not answered).
+  const echo = process.env.BACKPLANE_TEST_WEB_LOG === '1'
   web.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString()
+    if (echo) process.stderr.write(chunk)
   })
   web.stderr?.on('data', (chunk: Buffer) => {
     output += chunk.toString()
+    if (echo) process.stderr.write(chunk)
   })
   await waitFor(
     async () => {

@@ -1,7 +1,8 @@
 'use client'
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { Problem } from '../../../lib/problems'
 import { api } from './api-client'
+import { useLatestList } from './use-latest-list'
 
 /** Commit dialog: a message; the problems that block a commit are shown, not hidden. */
 export function CommitPanel(props: { projectId: string; problems: Problem[]; onClose(): void }) {
@@ -70,18 +71,21 @@ interface CommitRow {
 
 /** History: every commit, newest first, each restorable as a live edit (never a history rewrite). */
 export function HistoryPanel(props: { projectId: string; canWrite: boolean; onClose(): void }) {
-  const [commits, setCommits] = useState<CommitRow[]>([])
-  const [note, setNote] = useState<string | null>(null)
-  const load = useCallback(async () => {
-    const r = await api<{ commits: CommitRow[] }>(`/api/v1/projects/${props.projectId}/commits`)
-    if (r.ok) setCommits(r.body.commits)
-    else setNote(r.message)
-  }, [props.projectId])
-  useEffect(() => void load(), [load])
+  const {
+    rows: commits,
+    note,
+    setNote,
+  } = useLatestList<CommitRow>(`/api/v1/projects/${props.projectId}/commits`, 'commits')
+  const [restored, setRestored] = useState<string | null>(null)
   return (
     <div className="side-panel" data-testid="history-panel">
       <h3>History</h3>
       {note && <p className="error">{note}</p>}
+      {restored && (
+        <p className="muted" role="status" data-testid="history-restored">
+          {restored}
+        </p>
+      )}
       {commits.length === 0 && <p className="muted">No commits yet.</p>}
       <ul>
         {commits.map((c) => (
@@ -94,12 +98,14 @@ export function HistoryPanel(props: { projectId: string; canWrite: boolean; onCl
             {props.canWrite && (
               <button
                 type="button"
+                data-testid="history-restore"
                 onClick={async () => {
                   const r = await api(`/api/v1/projects/${props.projectId}/restore`, {
                     method: 'POST',
                     body: JSON.stringify({ commitId: c.id }),
                   })
-                  setNote(r.ok ? `Restored ${c.id} as a live edit.` : r.message)
+                  setRestored(r.ok ? `Restored “${c.message}” as a live edit everyone sees.` : null)
+                  setNote(r.ok ? null : r.message)
                 }}
               >
                 Restore
@@ -125,16 +131,9 @@ interface LinkRow {
 
 /** Read-only share links: create (optionally expiring, optionally allowed to comment), list, revoke. */
 export function SharePanel(props: { projectId: string; onClose(): void }) {
-  const [links, setLinks] = useState<LinkRow[]>([])
   const [created, setCreated] = useState<string | null>(null)
-  const [note, setNote] = useState<string | null>(null)
   const base = `/api/v1/projects/${props.projectId}/share-links`
-  const load = useCallback(async () => {
-    const r = await api<{ links: LinkRow[] }>(base)
-    if (r.ok) setLinks(r.body.links)
-    else setNote(r.message)
-  }, [base])
-  useEffect(() => void load(), [load])
+  const { rows: links, reload: load, note, setNote } = useLatestList<LinkRow>(base, 'links')
   return (
     <div className="side-panel" data-testid="share-panel">
       <h3>Share read-only</h3>
@@ -182,6 +181,7 @@ export function SharePanel(props: { projectId: string; onClose(): void }) {
             ) : (
               <button
                 type="button"
+                data-testid="share-revoke"
                 onClick={async () => {
                   await api(`${base}/${l.id}`, { method: 'DELETE' })
                   await load()
@@ -209,15 +209,8 @@ interface MemberRow {
 
 /** Project members and roles: owners add people by email and change or remove roles. */
 export function MembersPanel(props: { projectId: string; isOwner: boolean; onClose(): void }) {
-  const [members, setMembers] = useState<MemberRow[]>([])
-  const [note, setNote] = useState<string | null>(null)
   const base = `/api/v1/projects/${props.projectId}/members`
-  const load = useCallback(async () => {
-    const r = await api<{ members: MemberRow[] }>(base)
-    if (r.ok) setMembers(r.body.members)
-    else setNote(r.message)
-  }, [base])
-  useEffect(() => void load(), [load])
+  const { rows: members, reload: load, note, setNote } = useLatestList<MemberRow>(base, 'members')
   return (
     <div className="side-panel" data-testid="members-panel">
       <h3>Members</h3>
