@@ -1,46 +1,28 @@
-import { mkdirSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
 import { totpCode } from '../../lib/service/web-accounts'
-import { launchChromium } from '../harness/chromium'
-import { startWebStack, type WebStack } from '../harness/web-stack'
+import { e2eSuite, shotsDir } from './e2e-suite'
 import { signUp } from './sign-up'
 
 // Accounts end to end: real Next app (production build), real collab server, real PostgreSQL, real Chromium.
 // Screenshots of each step go to test-results/e2e/accounts-*.png.
-const shots = resolve(import.meta.dirname, '..', '..', 'test-results', 'e2e')
-mkdirSync(shots, { recursive: true })
-
-let stack: WebStack
-let browser: Browser
-const contexts: BrowserContext[] = []
-
-beforeAll(async () => {
-  stack = await startWebStack('e2e_accounts')
-  browser = await launchChromium()
-}, 300_000)
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {})
-  await browser?.close()
-  await stack?.stop()
-})
+const suite = e2eSuite('e2e_accounts')
 
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } })
-  contexts.push(context)
+  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 860 } })
+  suite.contexts.push(context)
   const page = await context.newPage()
   page.setDefaultTimeout(20_000)
   return page
 }
 
 async function shot(page: Page, step: string) {
-  await page.screenshot({ path: join(shots, `accounts-${step}.png`), fullPage: true })
+  await page.screenshot({ path: join(shotsDir, `accounts-${step}.png`), fullPage: true })
 }
 
 async function signIn(page: Page, email: string, password: string) {
-  await page.goto(`${stack.baseUrl}/signin`)
+  await page.goto(`${suite.stack.baseUrl}/signin`)
   await page.fill('input[name=email]', email)
   await page.fill('input[name=password]', password)
   await page.click('button[type=submit]')
@@ -56,7 +38,7 @@ const secondPassword = 'staple battery horse'
 describe('accounts, organizations and the dashboard', () => {
   test('sign-up → 2FA → sign-in with a code → password change ends the other session → org → example project → rename → archive → search', async () => {
     const alice = await newPage()
-    await alice.goto(`${stack.baseUrl}/signup`)
+    await alice.goto(`${suite.stack.baseUrl}/signup`)
     await alice.fill('input[name=name]', 'Alice')
     await alice.fill('input[name=email]', email)
     await alice.fill('input[name=password]', firstPassword)
@@ -79,7 +61,7 @@ describe('accounts, organizations and the dashboard', () => {
     await shot(alice, '02-two-factor-on')
 
     // Sign out; signing in again asks for the code.
-    await alice.goto(`${stack.baseUrl}/projects`)
+    await alice.goto(`${suite.stack.baseUrl}/projects`)
     await alice.click('text=Sign out')
     await alice.waitForURL('**/signin**')
     await signIn(alice, email, firstPassword)
@@ -102,20 +84,20 @@ describe('accounts, organizations and the dashboard', () => {
     await elsewhere.waitForURL('**/projects')
 
     // The password change ends the other session; this one stays signed in.
-    await alice.goto(`${stack.baseUrl}/account`)
+    await alice.goto(`${suite.stack.baseUrl}/account`)
     await alice.fill('input[name=currentPassword]', firstPassword)
     await alice.fill('input[name=newPassword]', secondPassword)
     await alice.click('[data-testid=change-password]')
     await poll(async () => alice.locator('[data-testid=password-message]').textContent()).toContain('Password changed')
     await shot(alice, '05-password-changed')
-    await elsewhere.goto(`${stack.baseUrl}/projects`)
+    await elsewhere.goto(`${suite.stack.baseUrl}/projects`)
     await elsewhere.waitForURL('**/signin**')
     await shot(elsewhere, '06-other-session-ended')
-    await alice.goto(`${stack.baseUrl}/projects`)
+    await alice.goto(`${suite.stack.baseUrl}/projects`)
     await alice.waitForSelector('[data-testid=project-search]')
 
     // An organization.
-    await alice.goto(`${stack.baseUrl}/orgs`)
+    await alice.goto(`${suite.stack.baseUrl}/orgs`)
     await alice.fill('input[name=orgName]', 'Acme')
     await alice.click('[data-testid=create-org]')
     await alice.waitForURL('**/orgs/org_*')
@@ -142,11 +124,11 @@ describe('accounts, organizations and the dashboard', () => {
     await shot(bob, '07b-invitation-accepted')
 
     // A blank project, then one from the shop example in Acme.
-    await alice.goto(`${stack.baseUrl}/projects`)
+    await alice.goto(`${suite.stack.baseUrl}/projects`)
     await alice.fill('input[name=name]', 'Notes')
     await alice.click('text=Create project')
     await alice.waitForURL('**/projects/prj_*')
-    await alice.goto(`${stack.baseUrl}/projects`)
+    await alice.goto(`${suite.stack.baseUrl}/projects`)
     await alice.fill('input[name=name]', 'Shop demo')
     await alice.selectOption('[data-testid=new-project-template]', 'shop')
     await alice.selectOption('[data-testid=new-project-org]', { label: 'in Acme' })
@@ -157,7 +139,7 @@ describe('accounts, organizations and the dashboard', () => {
     await shot(alice, '08-example-project')
 
     // Rename, archive, search on the dashboard.
-    await alice.goto(`${stack.baseUrl}/projects`)
+    await alice.goto(`${suite.stack.baseUrl}/projects`)
     const shop = alice.locator('[data-testid=project-row]', { hasText: 'Shop demo' })
     await poll(async () => shop.locator('text=Acme').count()).toBe(1)
     await shop.locator('[data-testid=project-rename]').click()
@@ -192,10 +174,10 @@ describe('accounts, organizations and the dashboard', () => {
 
   test('API tokens: created on the account page (shown once), used by a script, limited to one project, revoked', async () => {
     const tina = await newPage()
-    await signUp(tina, stack.baseUrl, 'Tina')
+    await signUp(tina, suite.stack.baseUrl, 'Tina')
     const projectIds: string[] = []
     for (const name of ['Scripted', 'Other']) {
-      await tina.goto(`${stack.baseUrl}/projects`)
+      await tina.goto(`${suite.stack.baseUrl}/projects`)
       await tina.fill('input[name=name]', name)
       await tina.click('text=Create project')
       await tina.waitForURL('**/projects/prj_*')
@@ -203,7 +185,7 @@ describe('accounts, organizations and the dashboard', () => {
     }
     const [scripted = '', other = ''] = projectIds
 
-    await tina.goto(`${stack.baseUrl}/account`)
+    await tina.goto(`${suite.stack.baseUrl}/account`)
     await tina.fill('[data-testid=api-token-name]', 'CI deploy')
     await tina.selectOption('[data-testid=api-token-project]', { label: 'Only Scripted' })
     await tina.selectOption('[data-testid=api-token-lifetime]', { label: '30 days' })
@@ -216,7 +198,8 @@ describe('accounts, organizations and the dashboard', () => {
     await shot(tina, '11-api-token-created')
 
     // What a script does with it: the project it is limited to answers, the other one and the account refuse.
-    const get = (path: string) => fetch(`${stack.baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } })
+    const get = (path: string) =>
+      fetch(`${suite.stack.baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } })
     expect((await get(`/api/v1/projects/${scripted}`)).status).toBe(200)
     expect((await get(`/api/v1/projects/${other}`)).status).toBe(403)
     expect((await get('/api/v1/account/api-tokens')).status).toBe(403)

@@ -1,32 +1,14 @@
-import { mkdirSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
 import { exportProject } from '../../lib/doc'
 import { withLiveDocument } from '../../server/collab-client'
-import { launchChromium } from '../harness/chromium'
-import { startWebStack, type WebStack } from '../harness/web-stack'
+import { e2eSuite, shotsDir } from './e2e-suite'
 import { signedUpPage } from './sign-up'
 
 // Canvas tools end to end on the real stack: copy/paste across projects through the system clipboard, groups,
 // auto-layout. Screenshots of each step are kept in test-results/e2e/.
-const shots = resolve(import.meta.dirname, '..', '..', 'test-results', 'e2e')
-mkdirSync(shots, { recursive: true })
-
-let stack: WebStack
-let browser: Browser
-const contexts: BrowserContext[] = []
-
-beforeAll(async () => {
-  stack = await startWebStack('e2e_canvas_tools')
-  browser = await launchChromium()
-}, 300_000)
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {})
-  await browser?.close()
-  await stack?.stop()
-})
+const suite = e2eSuite('e2e_canvas_tools')
 
 type Layout = {
   positions: Record<string, { x: number; y: number }>
@@ -35,10 +17,13 @@ type Layout = {
 
 /** canvas.json's section of one canvas, read from the live design document (as a collab client). */
 async function liveLayout(projectId: string, canvasKey: string): Promise<Layout | undefined> {
-  return withLiveDocument({ collabUrl: stack.collabUrl, projectId, secret: stack.secret, service: 'e2e' }, (doc) => {
-    const text = exportProject(doc)['canvas.json']
-    return text ? (JSON.parse(text).canvases?.[canvasKey] as Layout | undefined) : undefined
-  })
+  return withLiveDocument(
+    { collabUrl: suite.stack.collabUrl, projectId, secret: suite.stack.secret, service: 'e2e' },
+    (doc) => {
+      const text = exportProject(doc)['canvas.json']
+      return text ? (JSON.parse(text).canvases?.[canvasKey] as Layout | undefined) : undefined
+    },
+  )
 }
 
 /** Where React Flow draws a box (flow coordinates, from its transform). */
@@ -50,11 +35,11 @@ async function drawnAt(page: Page, id: string): Promise<{ x: number; y: number }
 }
 
 async function shot(page: Page, step: string) {
-  await page.screenshot({ path: join(shots, `canvas-tools-${step}.png`) })
+  await page.screenshot({ path: join(shotsDir, `canvas-tools-${step}.png`) })
 }
 
 async function createProject(page: Page, name: string): Promise<string> {
-  await page.goto(`${stack.baseUrl}/projects`)
+  await page.goto(`${suite.stack.baseUrl}/projects`)
   await page.fill('input[name=name]', name)
   await page.click('text=Create project')
   await page.waitForURL('**/projects/prj_*')
@@ -89,7 +74,12 @@ async function select(page: Page, ids: string[]) {
 
 describe('canvas tools', () => {
   test('auto-layout (one undo step), groups dragged as one, copy/paste into another project', async () => {
-    const page = await signedUpPage(browser, { baseUrl: stack.baseUrl, name: 'Dana', contexts, clipboard: true })
+    const page = await signedUpPage(suite.browser, {
+      baseUrl: suite.stack.baseUrl,
+      name: 'Dana',
+      contexts: suite.contexts,
+      clipboard: true,
+    })
 
     const alpha = await createProject(page, 'Alpha')
     const alphaKey = await createProcess(page, 'first')
@@ -183,7 +173,7 @@ describe('canvas tools', () => {
     await shot(page, '06-refused-on-overview')
 
     // Ungroup in Alpha: the frame goes, its boxes stay where they are.
-    await page.goto(`${stack.baseUrl}/projects/${alpha}?canvas=${alphaKey}`)
+    await page.goto(`${suite.stack.baseUrl}/projects/${alpha}?canvas=${alphaKey}`)
     await page.waitForSelector('[data-testid=group-frame]')
     await page.click('[data-testid=group-ungroup]')
     await expect.poll(() => page.locator('[data-testid=group-frame]').count()).toBe(0)
@@ -194,7 +184,12 @@ describe('canvas tools', () => {
   }, 300_000)
 
   test('copy/paste of API operations: into the same API (a free path), into another project’s REST API, refused on an Event API', async () => {
-    const page = await signedUpPage(browser, { baseUrl: stack.baseUrl, name: 'Eli', contexts, clipboard: true })
+    const page = await signedUpPage(suite.browser, {
+      baseUrl: suite.stack.baseUrl,
+      name: 'Eli',
+      contexts: suite.contexts,
+      clipboard: true,
+    })
 
     const newApi = async (type: 'REST (OpenAPI)' | 'Event / WebSocket (AsyncAPI)', name: string) => {
       await page.click('[data-testid=go-overview]')
@@ -212,7 +207,7 @@ describe('canvas tools', () => {
     }
     const specOf = (projectId: string, path: string) =>
       withLiveDocument(
-        { collabUrl: stack.collabUrl, projectId, secret: stack.secret, service: 'e2e' },
+        { collabUrl: suite.stack.collabUrl, projectId, secret: suite.stack.secret, service: 'e2e' },
         (doc) => exportProject(doc)[path],
       )
 

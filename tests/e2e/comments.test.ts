@@ -1,36 +1,18 @@
-import { mkdirSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { launchChromium } from '../harness/chromium'
-import { startWebStack, type WebStack } from '../harness/web-stack'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
+import { e2eSuite, shotsDir } from './e2e-suite'
 import { signedUpPage } from './sign-up'
 
 // The discussion document end to end: real app, collab server, PostgreSQL and Chromium; screenshots in
 // test-results/e2e/comments-*.png.
-const shots = resolve(import.meta.dirname, '..', '..', 'test-results', 'e2e')
-mkdirSync(shots, { recursive: true })
-
-let stack: WebStack
-let browser: Browser
-const contexts: BrowserContext[] = []
-
-beforeAll(async () => {
-  stack = await startWebStack('e2e_comments')
-  browser = await launchChromium()
-}, 300_000)
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {})
-  await browser?.close()
-  await stack?.stop()
-})
+const suite = e2eSuite('e2e_comments')
 
 function newUser(name: string): Promise<Page> {
-  return signedUpPage(browser, { baseUrl: stack.baseUrl, name, contexts })
+  return signedUpPage(suite.browser, { baseUrl: suite.stack.baseUrl, name, contexts: suite.contexts })
 }
 
-const shot = (page: Page, step: string) => page.screenshot({ path: join(shots, `comments-${step}.png`) })
+const shot = (page: Page, step: string) => page.screenshot({ path: join(shotsDir, `comments-${step}.png`) })
 const bodies = (page: Page) => page.locator('[data-testid=comment-body]').allTextContents()
 
 describe('comments on the design', () => {

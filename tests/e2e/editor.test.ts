@@ -1,37 +1,19 @@
-import { mkdirSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { launchChromium } from '../harness/chromium'
-import { startWebStack, type WebStack } from '../harness/web-stack'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
+import { e2eSuite, shotsDir } from './e2e-suite'
 import { signedUpPage } from './sign-up'
 
 // End to end, as people use it: real Next app (production build), real collab server, real PostgreSQL, real
 // Chromium. Screenshots of each step are kept in test-results/e2e/.
-const shots = resolve(import.meta.dirname, '..', '..', 'test-results', 'e2e')
-mkdirSync(shots, { recursive: true })
-
-let stack: WebStack
-let browser: Browser
-const contexts: BrowserContext[] = []
-
-beforeAll(async () => {
-  stack = await startWebStack('e2e_editor')
-  browser = await launchChromium()
-}, 300_000)
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {})
-  await browser?.close()
-  await stack?.stop()
-})
+const suite = e2eSuite('e2e_editor')
 
 function newUser(name: string): Promise<Page> {
-  return signedUpPage(browser, { baseUrl: stack.baseUrl, name, contexts })
+  return signedUpPage(suite.browser, { baseUrl: suite.stack.baseUrl, name, contexts: suite.contexts })
 }
 
 async function shot(page: Page, step: string) {
-  await page.screenshot({ path: join(shots, `${step}.png`) })
+  await page.screenshot({ path: join(shotsDir, `${step}.png`) })
 }
 
 async function openApiCanvas(page: Page, name: string) {

@@ -1,32 +1,14 @@
-import { mkdirSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { launchChromium } from '../harness/chromium'
-import { startWebStack, type WebStack } from '../harness/web-stack'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
+import { e2eSuite, shotsDir } from './e2e-suite'
 import { signedUpPage } from './sign-up'
 
 // Commit, history with restore, and read-only share links end to end: real app, collab server, PostgreSQL and
 // Chromium; screenshots in test-results/e2e/history-share-*.png.
-const shots = resolve(import.meta.dirname, '..', '..', 'test-results', 'e2e')
-mkdirSync(shots, { recursive: true })
+const suite = e2eSuite('e2e_history_share')
 
-let stack: WebStack
-let browser: Browser
-const contexts: BrowserContext[] = []
-
-beforeAll(async () => {
-  stack = await startWebStack('e2e_history_share')
-  browser = await launchChromium()
-}, 300_000)
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {})
-  await browser?.close()
-  await stack?.stop()
-})
-
-const shot = (page: Page, step: string) => page.screenshot({ path: join(shots, `history-share-${step}.png`) })
+const shot = (page: Page, step: string) => page.screenshot({ path: join(shotsDir, `history-share-${step}.png`) })
 const boxes = (page: Page) => page.locator('.design-node').allTextContents()
 
 async function create(page: Page, kind: 'database' | 'queue', name: string) {
@@ -38,7 +20,11 @@ async function create(page: Page, kind: 'database' | 'queue', name: string) {
 
 describe('history and share links', () => {
   test('commit, change, restore from history as a live edit; a share link opens the project read-only without an account until revoked', async () => {
-    const owner = await signedUpPage(browser, { baseUrl: stack.baseUrl, name: 'Hana', contexts })
+    const owner = await signedUpPage(suite.browser, {
+      baseUrl: suite.stack.baseUrl,
+      name: 'Hana',
+      contexts: suite.contexts,
+    })
     await owner.fill('input[name=name]', 'Shared shop')
     await owner.click('text=Create project')
     await owner.waitForURL('**/projects/prj_*')
@@ -67,8 +53,8 @@ describe('history and share links', () => {
     await owner.click('[data-testid=share-create]')
     const url = (await owner.locator('[data-testid=share-url]').textContent()) ?? ''
     expect(url).toMatch(/\/share\/bps_/)
-    const guestContext = await browser.newContext({ viewport: { width: 1400, height: 900 } })
-    contexts.push(guestContext)
+    const guestContext = await suite.browser.newContext({ viewport: { width: 1400, height: 900 } })
+    suite.contexts.push(guestContext)
     const guest = await guestContext.newPage()
     guest.setDefaultTimeout(20_000)
     await guest.goto(url)
