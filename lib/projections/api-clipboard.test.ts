@@ -4,7 +4,7 @@ import { exportProject, importProject, type JsonObject, setSpecValue } from '../
 import { validateProject } from '../validation'
 import { copyApiSelection, planSpecPaste } from './api-clipboard'
 import { parseClipboard, pasteIntoFiles } from './clipboard'
-import { readDesign } from './read-design'
+import { readApiSpec, readDesign } from './read-design'
 
 const apiIdOf = (files: Record<string, string>, name: string) =>
   (JSON.parse(files['backplane.json'] as string) as { apis: Record<string, { id: string }> }).apis[name]?.id ?? ''
@@ -159,8 +159,9 @@ describe('on the shop example (a live document, then validated)', () => {
     const files = shopFiles()
     const { doc } = importProject(files)
     const apiId = apiIdOf(files, 'order-events')
-    const design = readDesign(doc)
-    const spec = design.apis[apiId]?.spec as JsonObject
+    const api = readApiSpec(doc, apiId)
+    expect(api?.apiType).toBe('event')
+    const spec = api?.spec as JsonObject
     const payload = copyApiSelection({
       apiType: 'event',
       spec,

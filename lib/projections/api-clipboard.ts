@@ -1,8 +1,7 @@
 import type { JsonObject, JsonValue } from '../doc'
 import { httpMethods, pointerSegment } from './api-canvas'
 
-/** The marker of our clipboard text; the same value as clipboard.ts's CLIPBOARD_FORMAT (kept literal: no cycle). */
-const FORMAT = 'backplane.clipboard/v1'
+import { CLIPBOARD_FORMAT as FORMAT } from './clipboard-format'
 
 type ApiType = 'rest' | 'event'
 type Point = { x: number; y: number }

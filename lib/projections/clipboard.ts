@@ -1,8 +1,9 @@
 import { type JsonObject, type JsonValue, mapProcessReferences, mapQueueReferences, type ReferenceMapper } from '../doc'
 import { parseSpecElements, type SpecElementsPayload } from './api-clipboard'
 
-/** The marker of our clipboard text (text/plain JSON), so a paste knows it is ours, across tabs and projects. */
-export const CLIPBOARD_FORMAT = 'backplane.clipboard/v1'
+import { CLIPBOARD_FORMAT } from './clipboard-format'
+
+export { CLIPBOARD_FORMAT }
 
 export type EntityKindOnCanvas = 'api' | 'process' | 'database' | 'queue'
 

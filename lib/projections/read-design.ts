@@ -30,3 +30,12 @@ export function readDesign(doc: Y.Doc): DesignView {
     canvas: readObject(doc.getMap('canvas')),
   }
 }
+
+/** One API surface's spec and type, read alone (not the whole design), or undefined when it has no spec object. */
+export function readApiSpec(doc: Y.Doc, apiId: string): { apiType: 'rest' | 'event'; spec: JsonObject } | undefined {
+  const api = doc.getMap<unknown>('apis').get(apiId)
+  if (!(api instanceof Y.Map)) return undefined
+  const { spec, type } = readObject(api)
+  if (!spec || typeof spec !== 'object' || Array.isArray(spec)) return undefined
+  return { apiType: type === 'event' ? 'event' : 'rest', spec }
+}

@@ -7,7 +7,7 @@ import {
   copyApiSelection,
   copySelection,
   parseClipboard,
-  readDesign,
+  readApiSpec,
 } from '../../../lib/projections'
 import type { DesignActions } from './design-actions'
 
@@ -41,11 +41,9 @@ export function useClipboardShortcuts(options: {
       const positions = Object.fromEntries(projection.nodes.map((n) => [n.id, n.position]))
       if (projection.key.startsWith('api:')) {
         // An API canvas: its elements are JSON pointers into the spec (paths, channels, operations).
-        const api = readDesign(doc).apis[projection.key.slice(4)]
-        const spec = api?.spec
-        if (!api || !spec || typeof spec !== 'object' || Array.isArray(spec)) return null
-        const apiType = api.type === 'event' ? 'event' : 'rest'
-        const payload = copyApiSelection({ apiType, spec, selection, positions })
+        const api = readApiSpec(doc, projection.key.slice(4))
+        if (!api) return null
+        const payload = copyApiSelection({ ...api, selection, positions })
         return payload ? JSON.stringify(payload) : null
       }
       const { files, owners } = exportProjectWithOwners(doc)

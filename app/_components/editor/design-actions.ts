@@ -26,7 +26,7 @@ import {
   type PasteResult,
   pasteIntoFiles,
   planSpecPaste,
-  readDesign,
+  readApiSpec,
 } from '../../../lib/projections'
 import {
   type ApiType,
@@ -191,11 +191,9 @@ export function designActions(doc: Y.Doc) {
  * transaction, one undo step. `files` is empty: the spec is edited in place, not through its file.
  */
 function pasteSpecInto(doc: Y.Doc, apiId: string, payload: Extract<ClipboardPayload, { kind: 'spec' }>): PasteResult {
-  const api = readDesign(doc).apis[apiId]
-  const spec = api?.spec
-  if (!api || !spec || typeof spec !== 'object' || Array.isArray(spec))
-    return { ok: false, message: 'This API has no spec to paste into.' }
-  const plan = planSpecPaste(spec, api.type === 'event' ? 'event' : 'rest', payload)
+  const api = readApiSpec(doc, apiId)
+  if (!api) return { ok: false, message: 'This API has no spec to paste into.' }
+  const plan = planSpecPaste(api.spec, api.apiType, payload)
   if (!plan.ok) return plan
   const canvasKey = `api:${apiId}`
   doc.transact(() => {
