@@ -119,22 +119,23 @@ export function compileExpression(text: string, options: EvaluateOptions = {}): 
     if ('item' in context) root.item = context.item
     return root
   }
-  const evaluateNow = (context: ExpressionContext): EvaluateResult | undefined => {
+  const directly = (root: Record<string, unknown>): EvaluateResult | undefined => {
     if (!direct) return undefined
-    const raw = direct(rootOf(context))
+    const raw = direct(root)
     return raw === DECLINED ? undefined : jsonResult(raw)
   }
   return {
     ok: true,
     expression: {
       text,
-      evaluateNow,
+      evaluateNow: (context) => directly(rootOf(context)),
       async evaluate(context: ExpressionContext): Promise<EvaluateResult> {
-        const now = evaluateNow(context)
+        const root = rootOf(context)
+        const now = directly(root)
         if (now) return now
         let raw: unknown
         try {
-          raw = await compiled.evaluate(rootOf(context))
+          raw = await compiled.evaluate(root)
         } catch (e) {
           const err = (typeof e === 'object' && e !== null ? e : {}) as JsonataRuntimeError
           const jsonataCode = typeof err.code === 'string' ? err.code : undefined

@@ -1,6 +1,5 @@
 import type { JsonObject, JsonValue } from '../doc'
 import { httpMethods, pointerSegment } from './api-canvas'
-
 import { CLIPBOARD_FORMAT as FORMAT } from './clipboard-format'
 
 type ApiType = 'rest' | 'event'

@@ -1,6 +1,5 @@
 import { type JsonObject, type JsonValue, mapProcessReferences, mapQueueReferences, type ReferenceMapper } from '../doc'
 import { parseSpecElements, type SpecElementsPayload } from './api-clipboard'
-
 import { CLIPBOARD_FORMAT } from './clipboard-format'
 
 export { CLIPBOARD_FORMAT }
