@@ -14,6 +14,7 @@ const shownLength = apiTokenPrefix.length + 6
 const maxNameLength = 100
 /** The longest lifetime a token may ask for; `null` (no expiry) is allowed and said so in the UI. */
 export const maxApiTokenLifetimeDays = 366
+const lastUsedResolutionMs = 60_000
 
 export function isApiToken(value: string): boolean {
   return value.startsWith(apiTokenPrefix)
@@ -114,7 +115,10 @@ export async function verifyApiToken(db: Db, input: { token: string; now?: Date 
   if (row.token.revokedAt) return { ok: false, reason: 'revoked-token' }
   if (row.token.expiresAt && row.token.expiresAt.getTime() <= now.getTime())
     return { ok: false, reason: 'expired-token' }
-  await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.token.id))
+  // "Last used" is for people reading the list: at most one write a minute per token, not one per request.
+  const last = row.token.lastUsedAt?.getTime() ?? 0
+  if (now.getTime() - last >= lastUsedResolutionMs)
+    await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.token.id))
   const { id, email, name, sessionVersion } = row.user
   return { ok: true, user: { id, email, name, sessionVersion }, tokenId: row.token.id, projectId: row.token.projectId }
 }
