@@ -9,5 +9,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
+    // expect.poll waits on real servers and a real browser: vitest's 1 s default is a flake on a loaded 2-core
+    // machine (a canvas re-render after an undo took longer in CI); calls that need more still pass their own.
+    expect: { poll: { timeout: 10_000 } },
   },
 })
