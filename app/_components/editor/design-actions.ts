@@ -39,13 +39,15 @@ import {
   suggestId,
 } from '../../../lib/templates'
 import { editFiles, pathOfElement } from './edit-files'
-import { localOrigin } from './local-origin'
+import { localOrigin, localTypingOrigin } from './local-origin'
 
 const print = (value: JsonObject) => `${JSON.stringify(value, null, 2)}\n`
 
 /** Every user action on the design, each one transaction with the local origin (one undo step). */
 export function designActions(doc: Y.Doc) {
   const local = (fn: () => void) => doc.transact(fn, localOrigin)
+  // Edits typed into a field: consecutive ones may merge into one undo step (use-undo.ts).
+  const typing = (fn: () => void) => doc.transact(fn, localTypingOrigin)
   const pasteSpec = (apiId: string, payload: Extract<ClipboardPayload, { kind: 'spec' }>) =>
     pasteSpecInto(doc, apiId, payload)
   // Group edits are planned on canvas.json as the document holds it and written straight back (groups, and the
@@ -101,22 +103,26 @@ export function designActions(doc: Y.Doc) {
       return id
     },
     rename(kind: EntityKind, id: string, name: string) {
-      local(() => renameEntity(doc, kind, id, name))
+      typing(() => renameEntity(doc, kind, id, name))
     },
     remove(kind: EntityKind, id: string) {
       local(() => removeEntity(doc, kind, id))
     },
     /** Sets one top-level field of a process, database or queue (its declaration), as one change. */
     setEntityField(id: string, field: string, value: JsonValue) {
-      editFiles(doc, (files, owners) => {
-        const path = pathOfElement(owners, id)
-        const text = path ? files[path] : undefined
-        if (!path || !text) return files
-        const entity = JSON.parse(text) as JsonObject
-        entity[field] = value
-        files[path] = print(entity)
-        return files
-      })
+      editFiles(
+        doc,
+        (files, owners) => {
+          const path = pathOfElement(owners, id)
+          const text = path ? files[path] : undefined
+          if (!path || !text) return files
+          const entity = JSON.parse(text) as JsonObject
+          entity[field] = value
+          files[path] = print(entity)
+          return files
+        },
+        localTypingOrigin,
+      )
     },
     addNode(processId: string, kind: string, label: string, taken: ReadonlySet<string>): string {
       const nodeId = suggestId(label, taken)
@@ -124,7 +130,7 @@ export function designActions(doc: Y.Doc) {
       return nodeId
     },
     setNodeField(processId: string, nodeId: string, field: string, value: JsonValue | undefined) {
-      local(() => setNodeField(doc, { processId }, nodeId, field, value))
+      typing(() => setNodeField(doc, { processId }, nodeId, field, value))
     },
     removeNode(processId: string, nodeId: string) {
       let dependents: ReturnType<typeof removeNode>
@@ -140,7 +146,7 @@ export function designActions(doc: Y.Doc) {
       local(() => removeEdge(doc, { processId }, { from, port, to }))
     },
     setSpecValue(apiId: string, pointer: string, value: JsonValue | undefined) {
-      local(() => setSpecValue(doc, apiId, pointer, value))
+      typing(() => setSpecValue(doc, apiId, pointer, value))
     },
     /** Positions are written once, at drag end (never per frame: each write grows the document for good). */
     movePositions(canvasKey: string, moves: Array<{ key: string; x: number; y: number }>) {

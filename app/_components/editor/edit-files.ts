@@ -12,9 +12,10 @@ import { localOrigin } from './local-origin'
 export function editFiles(
   doc: Y.Doc,
   change: (files: Record<string, string>, owners: Record<string, string>) => Record<string, string>,
+  origin: unknown = localOrigin,
 ): void {
   const { files, owners } = exportProjectWithOwners(doc)
-  applyFiles(doc, change({ ...files }, owners), localOrigin)
+  applyFiles(doc, change({ ...files }, owners), origin)
 }
 
 /** The path of the file an element (process, database, queue, API surface) is exported to. */
