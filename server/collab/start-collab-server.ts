@@ -37,7 +37,10 @@ export interface CollabServer {
   log: UpdateLog
   /** Re-check all grants now (the timer does it every `recheckIntervalMs`); returns connections closed. */
   recheckNow(): Promise<number>
-  /** Closes every connection, unloads documents (compacting them) and waits for the log; the db stays open. */
+  /**
+   * Closes every connection, unloads documents (compacting them), waits for the log and ends its fold worker; the
+   * db stays open.
+   */
   stop(): Promise<void>
 }
 
@@ -119,9 +122,14 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
       stopping ??= (async () => {
         clearInterval(timer)
         clearInterval(statsTimer)
-        await server.destroy()
-        await rechecking?.catch(() => 0)
-        await durability.idle()
+        try {
+          await server.destroy()
+          await rechecking?.catch(() => 0)
+          await durability.idle()
+        } finally {
+          // After the last compaction: ends the fold worker thread.
+          await log.close()
+        }
       })()
       return stopping
     },
