@@ -9,6 +9,8 @@
  *   2. the same 50 clients' messages through a bare ws relay → the floor
  *   3. 50 clients, one document, persistence off           → durable p50 ≤ 2 × this p50
  *   4. 200 clients over 20 documents, durable              → p99 ≤ 100 ms
+ * Durable, floor and persistence-off alternate in slices; every durable and every persistence-off slice edits a
+ * fresh, empty document (see main), and each scenario prints the cores its clients, server and PostgreSQL used.
  * Then: memory per loaded 1,000-node document, its snapshot (compaction) time and its load time.
  * BACKPLANE_BENCH_DATABASE_URL uses an existing PostgreSQL (migrated here) instead of starting one.
  * BACKPLANE_BENCH_PROFILE=<dir> runs the collab servers and the client workers under `--cpu-prof` (one .cpuprofile
@@ -79,6 +81,7 @@ if (process.argv.includes('--relay')) {
 
 interface Child {
   url: string
+  pid: number
   /** Lines the process printed after it was ready that report trouble (errors, closed connections). */
   trouble(): string[]
   stop(): Promise<void>
@@ -107,6 +110,7 @@ function spawnChild(args: string[], env: Record<string, string>, ready: RegExp, 
         const url = match[1]
         resolve({
           url,
+          pid: child.pid ?? -1,
           trouble: () => trouble,
           stop: async () => {
             if (child.exitCode !== null) return
@@ -256,12 +260,16 @@ async function clientWorker(spec: WorkerSpec): Promise<void> {
   })
   await sleep(warmupMs)
   measuring = true
+  const cpuAtStart = process.cpuUsage()
   await sleep(spec.seconds * 1000)
   measuring = false
+  const cpu = process.cpuUsage(cpuAtStart)
   for (const stop of stops) stop()
   await sleep(300)
   for (const e of endpoints) e.close()
-  process.stdout.write(`samples ${JSON.stringify(samples)}\n`, () => process.exit(0))
+  process.stdout.write(`samples ${JSON.stringify({ samples, cpuMicros: cpu.user + cpu.system })}\n`, () =>
+    process.exit(0),
+  )
 }
 
 /**
@@ -293,8 +301,21 @@ function probeCommits(databaseUrl: string): { stop(): Promise<number[]> } {
 
 const clientWorkers = Number(process.env.BACKPLANE_BENCH_CLIENT_PROCESSES ?? 2)
 
-/** Runs one load slice: `names[i]` is the document (or relay room) of client i. Returns raw latencies. */
-async function runSlice(kind: WorkerSpec['kind'], url: string, token: string, names: string[], sliceSeconds: number) {
+/** Cores used while a slice measures (after its warm-up), by role: client workers, servers, PostgreSQL. */
+type SliceCpu = Record<string, number>
+
+/**
+ * Runs one load slice: `names[i]` is the document (or relay room) of client i. Returns raw latencies, and the cores
+ * used during the measured window by the client workers, by each process tree in `roots` and by PostgreSQL.
+ */
+async function runSlice(
+  kind: WorkerSpec['kind'],
+  url: string,
+  token: string,
+  names: string[],
+  sliceSeconds: number,
+  roots: Record<string, number> = {},
+): Promise<{ samples: number[]; cpu: SliceCpu }> {
   const shares: WorkerSpec['clients'][] = Array.from({ length: clientWorkers }, () => [])
   names.forEach((name, id) => {
     shares[id % clientWorkers]?.push({ id, name })
@@ -323,19 +344,59 @@ async function runSlice(kind: WorkerSpec['kind'], url: string, token: string, na
       })
       child.once('exit', (code) => reject(new Error(`client worker exited (${code}) before ready`)))
     })
-    const done = new Promise<number[]>((resolve, reject) => {
+    const done = new Promise<{ samples: number[]; cpuMicros: number }>((resolve, reject) => {
       child.once('exit', () => {
         const line = out.split('\n').find((l) => l.startsWith('samples '))
         if (!line) return reject(new Error('client worker printed no samples'))
-        resolve(JSON.parse(line.slice('samples '.length)) as number[])
+        resolve(JSON.parse(line.slice('samples '.length)) as { samples: number[]; cpuMicros: number })
       })
     })
     return { child, ready, done }
   })
   await Promise.all(workers.map((w) => w.ready))
   for (const w of workers) w.child.stdin?.write('go\n')
+  // The servers' and PostgreSQL's ticks over the window the workers measure in (after warm-up, before they close).
+  const window = (async () => {
+    await sleep(warmupMs)
+    const a = roleTicks(roots)
+    const t = performance.now()
+    await sleep(sliceSeconds * 1000)
+    const b = roleTicks(roots)
+    const s = (performance.now() - t) / 1000
+    return Object.fromEntries(Object.keys(a).map((role) => [role, ((b[role] ?? 0) - (a[role] ?? 0)) / 100 / s]))
+  })()
   const results = await Promise.all(workers.map((w) => w.done))
-  return results.flat()
+  const cpu: SliceCpu = {
+    clients: results.reduce((n, r) => n + r.cpuMicros, 0) / 1e6 / sliceSeconds,
+    ...(await window),
+  }
+  return { samples: results.flatMap((r) => r.samples), cpu }
+}
+
+/** Every process: parent, command name, and CPU ticks (USER_HZ) — its own plus those of its reaped children. */
+function readProcs(): Map<number, { ppid: number; comm: string; ticks: number }> {
+  const procs = new Map<number, { ppid: number; comm: string; ticks: number }>()
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+      const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      // Own ticks plus those of reaped children (exited client workers, PostgreSQL backends).
+      const ticks = [11, 12, 13, 14].reduce((n, i) => n + Number(rest[i] ?? 0), 0)
+      procs.set(Number(entry), { ppid: Number(rest[1]), comm, ticks })
+    } catch {
+      // Exited while we read.
+    }
+  }
+  return procs
+}
+
+/** Whether `pid` is `root` or one of its descendants. */
+function under(procs: ReturnType<typeof readProcs>, pid: number, root: number): boolean {
+  let cur: number | undefined = pid
+  while (cur !== undefined && cur > 1 && cur !== root) cur = procs.get(cur)?.ppid
+  return cur === root
 }
 
 /** Busy CPU ticks (USER_HZ) of the whole machine and of this bench's own process tree (servers, PostgreSQL, clients). */
@@ -345,29 +406,31 @@ function cpuTicks(): { machine: number; ours: number; at: number } {
     const f = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1).map(Number)
     // user nice system idle iowait irq softirq steal
     const machine = [0, 1, 2, 5, 6, 7].reduce((n, i) => n + (f[i] ?? 0), 0)
-    const procs = new Map<number, { ppid: number; ticks: number }>()
-    for (const entry of readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue
-      try {
-        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
-        const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-        // Own ticks plus those of reaped children (exited client workers, PostgreSQL backends).
-        const ticks = [11, 12, 13, 14].reduce((n, i) => n + Number(rest[i] ?? 0), 0)
-        procs.set(Number(entry), { ppid: Number(rest[1]), ticks })
-      } catch {
-        // Exited while we read.
-      }
-    }
+    const procs = readProcs()
     let ours = 0
-    for (const [pid, p] of procs) {
-      let cur: number | undefined = pid
-      while (cur !== undefined && cur > 1 && cur !== process.pid) cur = procs.get(cur)?.ppid
-      if (cur === process.pid) ours += p.ticks
-    }
+    for (const [pid, p] of procs) if (under(procs, pid, process.pid)) ours += p.ticks
     return { machine, ours, at }
   } catch {
     return { machine: Number.NaN, ours: Number.NaN, at }
   }
+}
+
+/** CPU ticks of each root's process tree, and of this bench's PostgreSQL processes (`PostgreSQL`). */
+function roleTicks(roots: Record<string, number>): Record<string, number> {
+  const result: Record<string, number> = { PostgreSQL: 0 }
+  for (const role of Object.keys(roots)) result[role] = 0
+  try {
+    const procs = readProcs()
+    for (const [pid, p] of procs) {
+      if (!under(procs, pid, process.pid)) continue
+      if (p.comm === 'postgres') result.PostgreSQL = (result.PostgreSQL ?? 0) + p.ticks
+      for (const [role, root] of Object.entries(roots))
+        if (under(procs, pid, root)) result[role] = (result[role] ?? 0) + p.ticks
+    }
+  } catch {
+    for (const role of Object.keys(result)) result[role] = Number.NaN
+  }
+  return result
 }
 
 /** Accumulates, over the slices of one scenario, how busy the machine was and how much of that was other work. */
@@ -549,10 +612,17 @@ async function main(): Promise<void> {
   }
   const { db, close } = createDb(databaseUrl, { max: 4 })
   await migrate(db)
-  const { owner, projectIds } = await seed(db, 22)
+  const slices = Math.max(1, Math.min(4, Math.floor(seconds / 10)))
+  const sliceSeconds = seconds / slices
+  // One project per durable slice, one per persistence-off slice, 20 for the 200-client scenario, one for the
+  // 1,000-node document figures.
+  const { owner, projectIds } = await seed(db, 2 * slices + 21)
   const token = await issueSessionToken({ user: owner, secret })
-  const [oneDoc, memoryDoc, ...twenty] = projectIds
-  if (!oneDoc || !memoryDoc) throw new Error('seed failed')
+  const durableDocs = projectIds.slice(0, slices).map((id) => `${id}/design`)
+  const memoryDocs = projectIds.slice(slices, 2 * slices).map((id) => `${id}/design`)
+  const twenty = projectIds.slice(2 * slices, 2 * slices + 20)
+  const figuresProject = projectIds[2 * slices + 20]
+  if (!figuresProject) throw new Error('seed failed')
   console.log(`# ${seconds} s per scenario, one edit per client every ${editIntervalMs} ms`)
 
   // Durable, floor and persistence-off run in alternating slices, so the machine's drift (other work on shared
@@ -560,25 +630,36 @@ async function main(): Promise<void> {
   const durable = await spawnCollab(databaseUrl, true)
   const memory = await spawnCollab(databaseUrl, false)
   const relay = await spawnRelay()
-  const slices = Math.max(1, Math.min(4, Math.floor(seconds / 10)))
-  const sliceSeconds = seconds / slices
   const fifty = (name: string) => Array.from({ length: 50 }, () => name)
   const raw = { durable: [] as number[], floor: [] as number[], memory: [] as number[], commits: [] as number[] }
   // p99 of each slice, to tell a tail spread over the run from one bad stretch.
   const sliceP99 = { durable: [] as number[], floor: [] as number[], memory: [] as number[] }
-  const keep = (kind: keyof typeof sliceP99, samples: number[]) => {
-    sliceP99[kind].push(percentiles(samples).p99)
-    return samples
+  // Cores each slice's processes used while it measured, to tell the clients' CPU from the server's.
+  const sliceCpu = { durable: [] as SliceCpu[], floor: [] as SliceCpu[], memory: [] as SliceCpu[] }
+  const keep = (kind: keyof typeof sliceP99, slice: { samples: number[]; cpu: SliceCpu }) => {
+    sliceP99[kind].push(percentiles(slice.samples).p99)
+    sliceCpu[kind].push(slice.cpu)
+    return slice.samples
   }
   // Other engineers' work shares the cores: each scenario says how busy the machine was and how much was not ours.
   const meters = { durable: machineMeter(), floor: machineMeter(), memory: machineMeter(), many: machineMeter() }
+  // Every slice, durable and persistence-off alike, edits a fresh, empty document of its own. Each slice's 50
+  // providers are 50 new Yjs clients, and Yjs' per-update cost grows with the number of clients a document has ever
+  // seen (a state vector, O(clients), is computed before and after every transaction, on the server and in every
+  // receiving provider). Reusing one durable document across slices made slice k's clients decode a document that
+  // carries the 50·(k−1) clients of the earlier slices (reloaded from the log), while the persistence-off document
+  // is dropped when its slice's clients leave and starts empty: the durable p99 then grew slice by slice through
+  // the bench's own client CPU, not through the server. Fresh documents on both sides give every slice the same
+  // history (none), so the two modes differ only by persistence.
   for (let k = 0; k < slices; k++) {
+    const durableDoc = durableDocs[k] ?? ''
+    const memoryDoc = memoryDocs[k] ?? ''
     const probe = probeCommits(databaseUrl)
     raw.durable.push(
       ...keep(
         'durable',
         await meters.durable.measure(() =>
-          runSlice('provider', durable.url, token, fifty(`${oneDoc}/design`), sliceSeconds),
+          runSlice('provider', durable.url, token, fifty(durableDoc), sliceSeconds, { server: durable.pid }),
         ),
       ),
     )
@@ -586,14 +667,16 @@ async function main(): Promise<void> {
     raw.floor.push(
       ...keep(
         'floor',
-        await meters.floor.measure(() => runSlice('relay', relay.url, token, fifty(`room-${k}`), sliceSeconds)),
+        await meters.floor.measure(() =>
+          runSlice('relay', relay.url, token, fifty(`room-${k}`), sliceSeconds, { server: relay.pid }),
+        ),
       ),
     )
     raw.memory.push(
       ...keep(
         'memory',
         await meters.memory.measure(() =>
-          runSlice('provider', memory.url, token, fifty(`${oneDoc}/discussion`), sliceSeconds),
+          runSlice('provider', memory.url, token, fifty(memoryDoc), sliceSeconds, { server: memory.pid }),
         ),
       ),
     )
@@ -607,16 +690,25 @@ async function main(): Promise<void> {
     )
     return result
   }
+  /** `#   cores while measuring, per slice: clients a / b, server c / d, PostgreSQL e / f` */
+  const reportCpu = (perSlice: SliceCpu[]) => {
+    const roles = Object.keys(perSlice[0] ?? {})
+    const parts = roles.map((role) => `${role} ${perSlice.map((c) => fmt(c[role] ?? Number.NaN)).join(' / ')}`)
+    console.log(`#   cores while measuring${perSlice.length > 1 ? ', per slice' : ''}: ${parts.join(', ')}`)
+  }
   const durable50 = report('50 clients, one document, durable', raw.durable, meters.durable, sliceP99.durable)
+  reportCpu(sliceCpu.durable)
   const floor50 = report('50 clients through a bare ws relay (floor)', raw.floor, meters.floor, sliceP99.floor)
+  reportCpu(sliceCpu.floor)
   const memory50 = report('50 clients, one document, persistence off', raw.memory, meters.memory, sliceP99.memory)
+  reportCpu(sliceCpu.memory)
   const commits = report('one durable commit on the same PostgreSQL, during the durable load', raw.commits)
   const names = Array.from({ length: 200 }, (_, i) => `${twenty[i % 20]}/design`)
-  const many = report(
-    '200 clients over 20 documents, durable',
-    await meters.many.measure(() => runSlice('provider', durable.url, token, names, seconds)),
-    meters.many,
+  const manySlice = await meters.many.measure(() =>
+    runSlice('provider', durable.url, token, names, seconds, { server: durable.pid }),
   )
+  const many = report('200 clients over 20 documents, durable', manySlice.samples, meters.many)
+  reportCpu([manySlice.cpu])
   for (const [label, child] of [
     ['durable', durable],
     ['persistence-off', memory],
@@ -643,7 +735,7 @@ async function main(): Promise<void> {
   benchLine('twenty_docs_200_clients_p50', many.p50, 'ms', floor50.p50, 'report', true)
   benchLine('twenty_docs_200_clients_p99', many.p99, 'ms', floor50.p99, '<=100ms', many.p99 <= 100)
 
-  await documentFigures(db, memoryDoc)
+  await documentFigures(db, figuresProject)
   await close()
   await stopPostgres?.()
 }
