@@ -61,6 +61,14 @@ async function createProcess(page: Page, name: string): Promise<string> {
   return new URL(page.url()).searchParams.get('canvas') as string
 }
 
+/** Adds a box of each kind from the palette (its id is the kind's), one after the other. */
+async function addBoxes(page: Page, kinds: string[]) {
+  for (const kind of kinds) {
+    await page.click(`[data-testid=palette-${kind}]`)
+    await page.waitForSelector(`[data-testid="box-${kind}"]`)
+  }
+}
+
 /** Selects exactly these boxes (click, then Ctrl+click), until the editor's selection says so. */
 async function select(page: Page, ids: string[]) {
   await expect
@@ -72,7 +80,73 @@ async function select(page: Page, ids: string[]) {
     .toBe(ids.length)
 }
 
+/** A locator's box once the view has stopped moving (adding a box pans the view to it, animated). */
+async function settledBox(page: Page, locator: ReturnType<Page['locator']>) {
+  let last = ''
+  await expect
+    .poll(async () => {
+      const box = JSON.stringify(await locator.boundingBox())
+      await page.waitForTimeout(150)
+      const same = box === last && box !== 'null'
+      last = box
+      return same
+    })
+    .toBe(true)
+  return JSON.parse(last) as { x: number; y: number; width: number; height: number }
+}
+
+/** The edges of the project's one process, read from the live design document. */
+async function liveEdges(projectId: string): Promise<Array<{ from: string; port: string; to: string }>> {
+  return withLiveDocument(
+    { collabUrl: suite.stack.collabUrl, projectId, secret: suite.stack.secret, service: 'e2e' },
+    (doc) => {
+      const process = Object.entries(exportProject(doc)).find(([path]) => path.startsWith('processes/'))
+      return process ? (JSON.parse(process[1]).edges ?? []) : []
+    },
+  )
+}
+
 describe('canvas tools', () => {
+  test('connection dots show on the hovered box, and dragging from one to another box connects them', async () => {
+    const page = await signedUpPage(suite.browser, {
+      baseUrl: suite.stack.baseUrl,
+      name: 'Fay',
+      contexts: suite.contexts,
+    })
+    const project = await createProject(page, 'Wiring')
+    await createProcess(page, 'wired')
+    await addBoxes(page, ['compute', 'transform'])
+    // Fit the view: a box near the canvas edge would pan the view while the edge is drawn (auto-pan).
+    await page.click('.react-flow__controls-fitview')
+    await page.click('.react-flow__pane', { position: { x: 5, y: 5 } })
+    expect(await liveEdges(project)).not.toContainEqual(expect.objectContaining({ from: 'compute', to: 'transform' }))
+    const from = page.locator('.react-flow__node[data-id="compute"] .react-flow__handle.source').first()
+    const to = page.locator('.react-flow__node[data-id="transform"] .react-flow__handle.target')
+    // At rest no box shows its dots; the box under the pointer does.
+    await page.mouse.move(2, 2)
+    await expect.poll(() => from.isVisible()).toBe(false)
+    await page.hover('[data-testid="box-compute"]')
+    await expect.poll(() => from.isVisible()).toBe(true)
+    expect(await to.isVisible()).toBe(false)
+    await shot(page, '00-dots-on-hover')
+    // Draw the edge: while it is drawn every box shows its dots; dropped on the other box's input, it is written.
+    const start = await settledBox(page, from)
+    await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(start.x + 30, start.y + 20, { steps: 4 })
+    await expect.poll(() => to.isVisible()).toBe(true)
+    const end = await settledBox(page, to)
+    await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2, { steps: 8 })
+    await shot(page, '00-drawing-edge')
+    await page.mouse.up()
+    await expect
+      .poll(() => liveEdges(project))
+      .toContainEqual({ from: 'compute', port: expect.any(String), to: 'transform' })
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBeGreaterThan(0)
+    await page.mouse.move(2, 2)
+    await expect.poll(() => to.isVisible()).toBe(false)
+  }, 300_000)
+
   test('auto-layout (one undo step), groups dragged as one, copy/paste into another project', async () => {
     const page = await signedUpPage(suite.browser, {
       baseUrl: suite.stack.baseUrl,
@@ -83,10 +157,7 @@ describe('canvas tools', () => {
 
     const alpha = await createProject(page, 'Alpha')
     const alphaKey = await createProcess(page, 'first')
-    await page.click('[data-testid=palette-compute]')
-    await page.waitForSelector('[data-testid="box-compute"]')
-    await page.click('[data-testid=palette-transform]')
-    await page.waitForSelector('[data-testid="box-transform"]')
+    await addBoxes(page, ['compute', 'transform'])
     await shot(page, '01-two-nodes')
 
     // Auto-layout: both boxes move (in the document and on the canvas), and one undo puts them back.

@@ -361,9 +361,15 @@ export function FlowCanvas(props: FlowCanvasProps) {
               .map((n) => n.id),
           )
       },
+      // While a connection is drawn every box shows its connection dots (canvas.css hides them on boxes not hovered
+      // or selected): the user sees where the edge can land.
+      onConnectStart() {
+        wrapper.current?.classList.add('canvas-connecting')
+      },
+      onConnectEnd() {
+        wrapper.current?.classList.remove('canvas-connecting')
+      },
       onNodeDragStart(_event: unknown, node: Node) {
-        // A drag composites the boxes' layer too (canvas.css): each step re-rasters the boxes, not what is under them.
-        wrapper.current?.classList.add('canvas-dragging')
         if (!isFrame(node.id)) return
         const members = new Set(membersOf(node.id))
         frameDrag = {
@@ -372,7 +378,6 @@ export function FlowCanvas(props: FlowCanvasProps) {
         }
       },
       onNodeDragStop(_event: unknown, node: Node, dragged: Node[]) {
-        wrapper.current?.classList.remove('canvas-dragging')
         const { props } = latest.current
         const start = frameDrag
         if (isFrame(node.id) && start) {
@@ -438,6 +443,8 @@ export function FlowCanvas(props: FlowCanvasProps) {
         onNodeDragStop={handlers.onNodeDragStop}
         onNodeDoubleClick={handlers.onNodeDoubleClick}
         onConnect={handlers.onConnect}
+        onConnectStart={handlers.onConnectStart}
+        onConnectEnd={handlers.onConnectEnd}
         onNodesDelete={handlers.onNodesDelete}
         proOptions={proOptions}
       >
