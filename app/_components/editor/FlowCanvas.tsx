@@ -370,6 +370,8 @@ export function FlowCanvas(props: FlowCanvasProps) {
         wrapper.current?.classList.remove('canvas-connecting')
       },
       onNodeDragStart(_event: unknown, node: Node) {
+        // A drag composites the boxes' layer too (canvas.css): each step re-rasters the boxes, not what is under them.
+        wrapper.current?.classList.add('canvas-dragging')
         if (!isFrame(node.id)) return
         const members = new Set(membersOf(node.id))
         frameDrag = {
@@ -378,6 +380,7 @@ export function FlowCanvas(props: FlowCanvasProps) {
         }
       },
       onNodeDragStop(_event: unknown, node: Node, dragged: Node[]) {
+        wrapper.current?.classList.remove('canvas-dragging')
         const { props } = latest.current
         const start = frameDrag
         if (isFrame(node.id) && start) {
