@@ -208,7 +208,10 @@ describe('canvas tools', () => {
     expect(dragged.groups[groupId as string]?.box).not.toEqual(grouped.groups[groupId as string]?.box)
     await shot(page, '04-group-dragged')
 
-    // Rename the group; then copy both boxes.
+    // Rename the group; then copy both boxes. The drag may have auto-panned the frame under the properties panel:
+    // fit the view first, so the rename button is on the canvas.
+    await page.click('.react-flow__controls-fitview')
+    await settledBox(page, page.locator('[data-testid=group-rename]'))
     page.once('dialog', (dialog) => void dialog.accept('Prices'))
     await page.click('[data-testid=group-rename]')
     await page.waitForSelector('[data-testid=group-frame] >> text=Prices')
