@@ -1,6 +1,6 @@
-import { parentPort, Worker, workerData } from 'node:worker_threads'
 import type { Problem } from '../lib/problems'
 import { createValidationClient, serveValidationRequests, type ValidateProjectOptions } from '../lib/validation'
+import { startTsxWorker, tsxWorkerPort } from './tsx-worker'
 
 const marker = 'backplaneValidationWorker'
 
@@ -17,11 +17,7 @@ export type ValidationWorker = {
  * compiled validators warm across calls.
  */
 export function startValidationWorker(): ValidationWorker {
-  const worker = new Worker(new URL(import.meta.url), {
-    workerData: { [marker]: true },
-    // The worker is a fresh isolate: it needs tsx's loader to run TypeScript, whoever started the parent.
-    execArgv: ['--import', 'tsx'],
-  })
+  const worker = startTsxWorker(import.meta.url, marker)
   const client = createValidationClient({
     postMessage: (m) => worker.postMessage(m),
     onMessage: (listener) => worker.on('message', listener),
@@ -43,10 +39,9 @@ export function startValidationWorker(): ValidationWorker {
   }
 }
 
-// Inside the worker thread: answer requests. The marker keeps other worker threads that import this module
-// (a test runner's pool, say) from serving.
-const port = parentPort
-if (port && (workerData as Record<string, unknown> | null)?.[marker] === true) {
+// Inside the worker thread: answer requests.
+const port = tsxWorkerPort(marker)
+if (port) {
   serveValidationRequests({
     postMessage: (m) => port.postMessage(m),
     onMessage: (listener) => port.on('message', listener),

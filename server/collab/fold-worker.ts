@@ -1,4 +1,5 @@
-import { parentPort, Worker, workerData } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
+import { startTsxWorker, tsxWorkerPort } from '../tsx-worker'
 import { type FoldResult, foldUpdates } from './fold-updates'
 
 const marker = 'backplaneFoldWorker'
@@ -40,12 +41,7 @@ interface Waiting {
   reject: (err: unknown) => void
 }
 
-const startFoldWorker = () =>
-  new Worker(new URL(import.meta.url), {
-    workerData: { [marker]: true },
-    // The worker is a fresh isolate: it needs tsx's loader to run TypeScript, whoever started the parent.
-    execArgv: ['--import', 'tsx'],
-  })
+const startFoldWorker = () => startTsxWorker(import.meta.url, marker)
 
 /**
  * Runs compaction folds (`foldUpdates`) on one worker thread, so the collab server's event loop keeps relaying and
@@ -167,9 +163,9 @@ function answer(request: FoldRequest): { response: FoldResponse; transfer: Array
   }
 }
 
-// The marker keeps other worker threads that import this module (a test runner's pool, say) from serving.
-const port = parentPort
-if (port && (workerData as Record<string, unknown> | null)?.[marker] === true) {
+// Inside the worker thread: answer fold requests.
+const port = tsxWorkerPort(marker)
+if (port) {
   port.on('message', (request: FoldRequest) => {
     const { response, transfer } = answer(request)
     port.postMessage(response, transfer)
