@@ -15,14 +15,17 @@ import {
   useReactFlow,
   useStore,
 } from '@xyflow/react'
-import { type RefObject, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
 import './canvas.css'
 import { type CanvasNode, type CanvasProjection, frameAround } from '../../../lib/projections'
 import { autoLayout } from './auto-layout'
 import { DesignNode, type DesignNodeData } from './DesignNode'
+import { DetailLevel } from './detail-level'
 import { GROUP_FRAME_TYPE, GROUP_NODE_PREFIX, type GroupActions, GroupFrame, type GroupFrameData } from './groups-frame'
+import { OverviewEdges } from './overview-edges'
 import type { PeerPresence } from './use-presence'
+import { useViewportPortal } from './viewport-portal'
 
 const nodeTypes = { design: DesignNode, [GROUP_FRAME_TYPE]: GroupFrame }
 const isFrame = (id: string) => id.startsWith(GROUP_NODE_PREFIX)
@@ -103,33 +106,9 @@ function CanvasBackground() {
   return <Background gap={GRID * scale} size={scale} />
 }
 
-const domNodeOf = (s: ReactFlowState) => s.domNode
-/** Below this zoom a box's secondary text is under 4 px high (canvas.css hides it). */
-const LOW_DETAIL_ZOOM = 0.3
-const lowDetail = (s: ReactFlowState) => s.transform[2] < LOW_DETAIL_ZOOM
-
-/**
- * Marks the canvas element with the level of detail for its zoom (`data-detail="low"` far out). An attribute set
- * here, not a prop on every box: the boxes never re-render for it, and this renders only when the level changes.
- */
-function DetailLevel(props: { target: RefObject<HTMLDivElement | null> }) {
-  const low = useStore(lowDetail)
-  useLayoutEffect(() => {
-    const element = props.target.current
-    if (!element) return
-    if (low) element.dataset.detail = 'low'
-    else delete element.dataset.detail
-  }, [low, props.target])
-  return null
-}
-
-/**
- * Peers' cursors in flow coordinates, in the viewport's portal layer. Not `ViewportPortal`: its store selector
- * runs `querySelector` on every store update (every drag step, every box change), for every canvas.
- */
+/** Peers' cursors in flow coordinates, in the viewport's portal layer. */
 function PeerCursors(props: { peers: PeerPresence[]; canvas: string }) {
-  const domNode = useStore(domNodeOf)
-  const target = useMemo(() => domNode?.querySelector('.react-flow__viewport-portal') ?? null, [domNode])
+  const target = useViewportPortal()
   const here = props.peers.filter((p) => p.cursor && p.canvas === props.canvas)
   if (!target || here.length === 0) return null
   return createPortal(
@@ -453,6 +432,7 @@ export function FlowCanvas(props: FlowCanvasProps) {
       >
         <CanvasBackground />
         <DetailLevel target={wrapper} />
+        <OverviewEdges />
         <MiniMap pannable zoomable />
         <Controls showInteractive={false} />
         {props.notice && (
