@@ -107,7 +107,7 @@ async function liveEdges(projectId: string): Promise<Array<{ from: string; port:
 }
 
 describe('canvas tools', () => {
-  test('connection dots show on the hovered box, and dragging from one to another box connects them', async () => {
+  test('connection dots show on the hovered box, dragging from one to another box connects them; far out the edges are an overview; an edge is deleted and undone', async () => {
     const page = await signedUpPage(suite.browser, {
       baseUrl: suite.stack.baseUrl,
       name: 'Fay',
@@ -145,6 +145,42 @@ describe('canvas tools', () => {
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBeGreaterThan(0)
     await page.mouse.move(2, 2)
     await expect.poll(() => to.isVisible()).toBe(false)
+
+    // Far zoomed out the edges are drawn by the overview, on the curve React Flow draws, and its own are hidden.
+    const canvas = page.locator('[data-testid=canvas]')
+    const edge = page.locator('.react-flow__edge')
+    const overview = page.locator('[data-testid=overview-edges] path')
+    await expect
+      .poll(async () => {
+        if ((await canvas.getAttribute('data-detail')) !== 'low') await page.click('.react-flow__controls-zoomout')
+        return canvas.getAttribute('data-detail')
+      })
+      .toBe('low')
+    await expect.poll(() => overview.count()).toBe(await edge.count())
+    expect(await overview.first().getAttribute('d')).toBe(
+      await edge.locator('.react-flow__edge-path').first().getAttribute('d'),
+    )
+    expect(await page.locator('.react-flow__edges').isVisible()).toBe(false)
+    await shot(page, '00-far-zoom-overview-edges')
+    await page.click('.react-flow__controls-fitview')
+    await expect.poll(() => canvas.getAttribute('data-detail')).toBe(null)
+    await expect.poll(() => overview.count()).toBe(0)
+    await expect.poll(() => edge.first().isVisible()).toBe(true)
+
+    // An edge is selected by a click and deleted with Delete (one undoable edit); the boxes stay.
+    await edge.first().click()
+    await expect.poll(() => page.locator('.react-flow__edge.selected').count()).toBe(1)
+    await shot(page, '00-edge-selected')
+    await page.keyboard.press('Delete')
+    await expect
+      .poll(() => liveEdges(project))
+      .not.toContainEqual(expect.objectContaining({ from: 'compute', to: 'transform' }))
+    await expect.poll(() => edge.count()).toBe(0)
+    expect(await page.locator('[data-testid="box-compute"]').count()).toBe(1)
+    await page.click('text=Undo')
+    await expect
+      .poll(() => liveEdges(project))
+      .toContainEqual({ from: 'compute', port: expect.any(String), to: 'transform' })
   }, 300_000)
 
   test('auto-layout (one undo step), groups dragged as one, copy/paste into another project', async () => {

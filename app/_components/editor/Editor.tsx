@@ -473,6 +473,7 @@ export function Editor(props: EditorProps) {
             onMoveEnd={(moves) => !readOnly && actions.movePositions(projection.key, moves)}
             onConnect={view.kind === 'process' ? (c) => actions.connect(view.id, c.from, c.port, c.to) : undefined}
             onDeleteNodes={deleteSelected}
+            onDeleteEdges={view.kind === 'process' ? (edges) => actions.disconnect(view.id, edges) : undefined}
             onCursor={(point) => publish('cursor', point)}
             onAutoLayout={(moves) => !readOnly && actions.movePositions(projection.key, moves)}
             groupActions={groupActions}
@@ -576,7 +577,10 @@ export function Editor(props: EditorProps) {
               <ul>
                 <li>Ctrl/⌘+Z — undo your last edit</li>
                 <li>Ctrl/⌘+Shift+Z, Ctrl+Y — redo</li>
-                <li>Delete / Backspace — delete the selection (asks first, lists dependents)</li>
+                <li>
+                  Delete / Backspace — delete the selection: boxes ask first and list their dependents; a selected edge
+                  (click it) is removed at once, and Undo brings it back
+                </li>
                 <li>Shift+drag — select several; Ctrl/⌘+click — add to the selection</li>
                 <li>Ctrl/⌘+C — copy the selection (boxes and the edges between them; works across projects)</li>
                 <li>Ctrl/⌘+V — paste here as new elements (new ids, free names)</li>

@@ -5,6 +5,7 @@ import {
   type Connection,
   Controls,
   type Edge,
+  type EdgeChange,
   MiniMap,
   type Node,
   type NodeChange,
@@ -43,6 +44,8 @@ export interface FlowCanvasProps {
   onMoveEnd(moves: Array<{ key: string; x: number; y: number }>): void
   onConnect?(connection: { from: string; port: string; to: string }): void
   onDeleteNodes?(ids: string[]): void
+  /** Edges selected on the canvas and deleted (Delete/Backspace); without it edges cannot be selected. */
+  onDeleteEdges?(edges: Array<{ from: string; port: string; to: string }>): void
   onCursor(point: { x: number; y: number } | null): void
   /** Lays the canvas out with ELK and writes every position once (one undoable edit). */
   onAutoLayout?(moves: Array<{ key: string; x: number; y: number }>): void
@@ -130,6 +133,7 @@ function PeerCursors(props: { peers: PeerPresence[]; canvas: string }) {
 }
 
 const noFrames: Node<GroupFrameData>[] = []
+const noEdges: ReadonlySet<string> = new Set()
 
 /** The same objects in the same order: a list that can be kept as it was. */
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
@@ -206,6 +210,9 @@ export function FlowCanvas(props: FlowCanvasProps) {
     setLocal({ derived, nodes })
   }
   // Edges keep their object too: a new object re-renders (and re-measures the label of) every edge of the canvas.
+  // Their selection is the canvas's own (React Flow's select changes), for deleting them; it is not presence.
+  const [edgeSelection, setEdgeSelection] = useState<ReadonlySet<string>>(noEdges)
+  const edgesSelectable = !props.readOnly && Boolean(props.onDeleteEdges)
   const previousEdges = useRef(new Map<string, Edge>())
   const previousEdgeList = useRef<Edge[]>([])
   const edges = useMemo<Edge[]>(() => {
@@ -213,14 +220,25 @@ export function FlowCanvas(props: FlowCanvasProps) {
     const out = projection.edges.map((e) => {
       const old = previousEdges.current.get(e.id)
       const sourceHandle = e.sourceHandle ?? null
+      const selected = edgesSelectable && edgeSelection.has(e.id)
       const edge =
         old &&
         old.source === e.source &&
         old.target === e.target &&
         old.sourceHandle === sourceHandle &&
-        old.label === e.label
+        old.label === e.label &&
+        old.selected === selected &&
+        old.selectable === edgesSelectable
           ? old
-          : { id: e.id, source: e.source, target: e.target, sourceHandle, label: e.label }
+          : {
+              id: e.id,
+              source: e.source,
+              target: e.target,
+              sourceHandle,
+              label: e.label,
+              selected,
+              selectable: edgesSelectable,
+            }
       next.set(e.id, edge)
       return edge
     })
@@ -228,7 +246,7 @@ export function FlowCanvas(props: FlowCanvasProps) {
     if (sameItems(out, previousEdgeList.current)) return previousEdgeList.current
     previousEdgeList.current = out
     return out
-  }, [projection])
+  }, [projection, edgeSelection, edgesSelectable])
   const groupsEditable = !props.readOnly && Boolean(props.groupActions)
   // Read by the stable handlers below: always the last committed props and boxes.
   const latest = useRef({ props, nodes, frames: noFrames })
@@ -382,8 +400,28 @@ export function FlowCanvas(props: FlowCanvasProps) {
         if (!props.onConnect || !connection.source || !connection.target) return
         props.onConnect({ from: connection.source, port: connection.sourceHandle ?? 'out', to: connection.target })
       },
-      onNodesDelete(deleted: Node[]) {
-        latest.current.props.onDeleteNodes?.(deleted.filter((n) => !isFrame(n.id)).map((n) => n.id))
+      onEdgesChange(changes: EdgeChange[]) {
+        const selects = changes.filter((c) => c.type === 'select')
+        if (!selects.length) return
+        setEdgeSelection((current) => {
+          const next = new Set(current)
+          for (const c of selects) {
+            if (c.selected) next.add(c.id)
+            else next.delete(c.id)
+          }
+          return next
+        })
+      },
+      // One callback for boxes and edges: the edges of a deleted box go with it (the box's own delete removes
+      // them), only the other selected edges are removed on their own.
+      onDelete({ nodes, edges }: { nodes: Node[]; edges: Edge[] }) {
+        const { props } = latest.current
+        const boxes = nodes.filter((n) => !isFrame(n.id)).map((n) => n.id)
+        if (boxes.length) props.onDeleteNodes?.(boxes)
+        const gone = new Set(boxes)
+        const loose = edges.filter((e) => !gone.has(e.source) && !gone.has(e.target))
+        if (loose.length)
+          props.onDeleteEdges?.(loose.map((e) => ({ from: e.source, port: e.sourceHandle ?? 'out', to: e.target })))
       },
     }
   }, [flow])
@@ -427,7 +465,8 @@ export function FlowCanvas(props: FlowCanvasProps) {
         onConnect={handlers.onConnect}
         onConnectStart={handlers.onConnectStart}
         onConnectEnd={handlers.onConnectEnd}
-        onNodesDelete={handlers.onNodesDelete}
+        onEdgesChange={handlers.onEdgesChange}
+        onDelete={handlers.onDelete}
         proOptions={proOptions}
       >
         <CanvasBackground />

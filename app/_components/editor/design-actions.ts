@@ -142,8 +142,11 @@ export function designActions(doc: Y.Doc) {
     connect(processId: string, from: string, port: string, to: string) {
       local(() => addEdge(doc, { processId }, { from, port, to }))
     },
-    disconnect(processId: string, from: string, port: string, to: string) {
-      local(() => removeEdge(doc, { processId }, { from, port, to }))
+    /** Removes these edges in one transaction (one undo step). */
+    disconnect(processId: string, edges: ReadonlyArray<{ from: string; port: string; to: string }>) {
+      local(() => {
+        for (const edge of edges) removeEdge(doc, { processId }, edge)
+      })
     },
     setSpecValue(apiId: string, pointer: string, value: JsonValue | undefined) {
       typing(() => setSpecValue(doc, apiId, pointer, value))
