@@ -208,6 +208,9 @@ interface FrameFigures {
   phases: string
 }
 
+/** How far (px) the drag phase moves a box from where it was picked up. */
+const dragRadius = 100
+
 async function longFrames(page: Page, seconds: number): Promise<FrameFigures> {
   await page.waitForSelector('.react-flow__node')
   await page.waitForTimeout(1_000)
@@ -253,19 +256,29 @@ async function longFrames(page: Page, seconds: number): Promise<FrameFigures> {
     await page.mouse.move(from.x + Math.cos(angle) * 150 - 150, from.y + Math.sin(angle) * 150)
   }
   await page.mouse.up()
-  // Drag: a visible node around.
+  // Drag: a visible node around, on a circle that stays clear of React Flow's auto-pan band (40 px inside the pane's
+  // edge): a drag there also pans the view every step, which the editor's narrower pane (between the palette and
+  // the properties) made more likely than the bare page's full-window one. The box nearest the pane's centre.
   await mark()
-  const box = await page.evaluate(() => {
+  const box = await page.evaluate((radius) => {
     const rect = document.querySelector('.react-flow__pane')?.getBoundingClientRect()
+    if (!rect) return null
+    const clear = radius + 40 + 10
+    const centre = { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 }
+    let best: { x: number; y: number; distance: number } | null = null
     for (const node of document.querySelectorAll('.react-flow__node')) {
       const r = node.getBoundingClientRect()
-      if (!rect || r.width < 4) continue
+      if (r.width < 4) continue
       const x = r.left + r.width / 2
       const y = r.top + Math.min(r.height / 2, 8)
-      if (x > rect.left + 50 && x < rect.right - 250 && y > rect.top + 50 && y < rect.bottom - 200) return { x, y }
+      if (x < rect.left + clear || x > rect.right - clear || y < rect.top + clear || y > rect.bottom - clear) continue
+      // Not under the minimap, the controls or a panel: the press must land on the box.
+      if (!node.contains(document.elementFromPoint(x, y))) continue
+      const distance = Math.hypot(x - centre.x, y - centre.y)
+      if (!best || distance < best.distance) best = { x, y, distance }
     }
-    return null
-  })
+    return best
+  }, dragRadius)
   if (box) {
     await page.mouse.move(box.x, box.y)
     await page.mouse.down()
@@ -273,11 +286,11 @@ async function longFrames(page: Page, seconds: number): Promise<FrameFigures> {
     step = 0
     while (Date.now() - start < phase) {
       const angle = step++ / 10
-      await page.mouse.move(box.x + Math.cos(angle) * 100, box.y + Math.sin(angle) * 100)
+      await page.mouse.move(box.x + Math.cos(angle) * dragRadius, box.y + Math.sin(angle) * dragRadius)
     }
     await page.mouse.up()
   } else {
-    console.log('# no visible node to drag; the drag phase was skipped')
+    console.log('# no visible node clear of the auto-pan band to drag; the drag phase was skipped')
   }
   const [frames, ends] = await page.evaluate(() => {
     const w = window as unknown as { __frames: number[]; __frameEnds: number[]; __recording: boolean }
