@@ -47,7 +47,7 @@ describe('overviewEdgePaths', () => {
       targetY: 124,
       targetPosition: Position.Left,
     })
-    expect(paths).toEqual([{ id: 'a->b', d }])
+    expect(paths).toEqual([{ id: 'a->b', d, selected: false }])
   })
 
   it('starts an edge at its named port', () => {
@@ -59,6 +59,18 @@ describe('overviewEdgePaths', () => {
     const [no] = overviewEdgePaths(edges, lookup(box('a', 0, 0, ['yes', 'no']), box('b', 400, 0)))
     expect(yes?.d.startsWith('M204,34')).toBe(true)
     expect(no?.d.startsWith('M204,54')).toBe(true)
+  })
+
+  it('marks a selected edge, so the overview draws it in the accent colour', () => {
+    const edges: Edge[] = [
+      { id: 'picked', source: 'a', target: 'b', selected: true },
+      { id: 'other', source: 'b', target: 'a' },
+    ]
+    const paths = overviewEdgePaths(edges, lookup(box('a', 0, 0), box('b', 400, 0)))
+    expect(paths.map((p) => [p.id, p.selected])).toEqual([
+      ['picked', true],
+      ['other', false],
+    ])
   })
 
   it('leaves out edges whose boxes are unknown, hidden or never measured, and an unknown port', () => {

@@ -1,6 +1,9 @@
 import type { Edge } from '@xyflow/react'
 import { ConnectionMode, getBezierPath, getEdgePosition, type InternalNodeBase } from '@xyflow/system'
 
+/** One edge of the overview: its id, its curve, and whether it is selected (drawn in the accent colour). */
+export type OverviewEdgePath = { id: string; d: string; selected: boolean }
+
 /**
  * The SVG path of every drawable edge of a canvas, for the far-zoom overview (see OverviewEdges). Endpoints and
  * curves come from React Flow's own geometry (`getEdgePosition`, `getBezierPath`), so the overview draws each edge
@@ -10,8 +13,8 @@ import { ConnectionMode, getBezierPath, getEdgePosition, type InternalNodeBase }
 export function overviewEdgePaths(
   edges: readonly Edge[],
   nodeLookup: ReadonlyMap<string, InternalNodeBase>,
-): Array<{ id: string; d: string }> {
-  const parts: Array<{ id: string; d: string }> = []
+): OverviewEdgePath[] {
+  const parts: OverviewEdgePath[] = []
   for (const edge of edges) {
     const sourceNode = nodeLookup.get(edge.source)
     const targetNode = nodeLookup.get(edge.target)
@@ -25,7 +28,7 @@ export function overviewEdgePaths(
       connectionMode: ConnectionMode.Strict,
     })
     if (!position) continue
-    parts.push({ id: edge.id, d: getBezierPath(position)[0] })
+    parts.push({ id: edge.id, d: getBezierPath(position)[0], selected: Boolean(edge.selected) })
   }
   return parts
 }

@@ -36,7 +36,7 @@ function OverviewPath() {
   return (
     <svg className="overview-edges" data-testid="overview-edges" aria-hidden="true">
       {paths.map((p) => (
-        <path key={p.id} d={p.d} />
+        <path key={p.id} d={p.d} className={p.selected ? 'selected' : undefined} />
       ))}
     </svg>
   )
