@@ -16,8 +16,8 @@ const nodeLookupOf = (s: ReactFlowState) => s.nodeLookup
  * hides React Flow's own edges. React Flow draws each edge as an SVG of its own, with its own stacking context and
  * hit area: on a 1,500-box API canvas, layerization and hit testing of a few hundred of them took twice the main
  * thread's time per pan and zoom frame that one SVG takes (traced in bench/canvas; docs/decisions/editor.md). The
- * overview is a view: it reads only the store React Flow already holds, and takes no pointer events (no canvas
- * edits edges by pointer; edges are drawn from the declarations and edited in the panels).
+ * overview is a view: it reads only the store React Flow already holds, and takes no pointer events (an edge of a
+ * process is picked at a closer zoom, where React Flow's own edges show; a selected one is drawn selected here).
  */
 export function OverviewEdges() {
   const low = useStore(lowDetail)
