@@ -95,6 +95,17 @@ async function settledBox(page: Page, locator: ReturnType<Page['locator']>) {
   return JSON.parse(last) as { x: number; y: number; width: number; height: number }
 }
 
+/** Zooms out with the controls until the canvas is at its low level of detail (edges drawn by the overview). */
+async function zoomOutToOverview(page: Page) {
+  const canvas = page.locator('[data-testid=canvas]')
+  await expect
+    .poll(async () => {
+      if ((await canvas.getAttribute('data-detail')) !== 'low') await page.click('.react-flow__controls-zoomout')
+      return canvas.getAttribute('data-detail')
+    })
+    .toBe('low')
+}
+
 /** The edges of the project's one process, read from the live design document. */
 async function liveEdges(projectId: string): Promise<Array<{ from: string; port: string; to: string }>> {
   return withLiveDocument(
@@ -150,12 +161,7 @@ describe('canvas tools', () => {
     const canvas = page.locator('[data-testid=canvas]')
     const edge = page.locator('.react-flow__edge')
     const overview = page.locator('[data-testid=overview-edges] path')
-    await expect
-      .poll(async () => {
-        if ((await canvas.getAttribute('data-detail')) !== 'low') await page.click('.react-flow__controls-zoomout')
-        return canvas.getAttribute('data-detail')
-      })
-      .toBe('low')
+    await zoomOutToOverview(page)
     await expect.poll(() => overview.count()).toBe(await edge.count())
     expect(await overview.first().getAttribute('d')).toBe(
       await edge.locator('.react-flow__edge-path').first().getAttribute('d'),
@@ -172,12 +178,8 @@ describe('canvas tools', () => {
     await expect.poll(() => page.locator('.react-flow__edge.selected').count()).toBe(1)
     await shot(page, '00-edge-selected')
     // Far out the overview draws the selected edge as selected: what Delete would remove is never invisible.
-    await expect
-      .poll(async () => {
-        if ((await canvas.getAttribute('data-detail')) !== 'low') await page.click('.react-flow__controls-zoomout')
-        return page.locator('[data-testid=overview-edges] path.selected').count()
-      })
-      .toBe(1)
+    await zoomOutToOverview(page)
+    await expect.poll(() => page.locator('[data-testid=overview-edges] path.selected').count()).toBe(1)
     await page.click('.react-flow__controls-fitview')
     await expect.poll(() => canvas.getAttribute('data-detail')).toBe(null)
     await expect.poll(() => page.locator('.react-flow__edge.selected').count()).toBe(1)

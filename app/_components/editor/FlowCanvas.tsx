@@ -133,7 +133,7 @@ function PeerCursors(props: { peers: PeerPresence[]; canvas: string }) {
 }
 
 const noFrames: Node<GroupFrameData>[] = []
-const noEdges: ReadonlySet<string> = new Set()
+const noEdgeIds: ReadonlySet<string> = new Set()
 
 /** The same objects in the same order: a list that can be kept as it was. */
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
@@ -211,7 +211,7 @@ export function FlowCanvas(props: FlowCanvasProps) {
   }
   // Edges keep their object too: a new object re-renders (and re-measures the label of) every edge of the canvas.
   // Their selection is the canvas's own (React Flow's select changes), for deleting them; it is not presence.
-  const [edgeSelection, setEdgeSelection] = useState<ReadonlySet<string>>(noEdges)
+  const [edgeSelection, setEdgeSelection] = useState<ReadonlySet<string>>(noEdgeIds)
   const edgesSelectable = !props.readOnly && Boolean(props.onDeleteEdges)
   const previousEdges = useRef(new Map<string, Edge>())
   const previousEdgeList = useRef<Edge[]>([])

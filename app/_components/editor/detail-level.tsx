@@ -6,7 +6,7 @@ import { type RefObject, useLayoutEffect } from 'react'
  * Below this zoom a box's secondary text and an edge's label are under 4 px high: canvas.css hides them, and the
  * edges are drawn by the overview (OverviewEdges) instead of React Flow.
  */
-export const LOW_DETAIL_ZOOM = 0.3
+const LOW_DETAIL_ZOOM = 0.3
 export const lowDetail = (s: ReactFlowState) => s.transform[2] < LOW_DETAIL_ZOOM
 
 /**
