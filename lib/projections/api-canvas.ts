@@ -23,6 +23,11 @@ function asObject(value: JsonValue | undefined): JsonObject | undefined {
  * One API surface's canvas. REST: path items and their operations. Event: channels and operations (send/receive),
  * an edge from each operation's channel. Parameters, bodies and responses live in the properties panel, not as
  * nodes (DESIGN §2). Element ids are JSON pointers into the spec. Pure.
+ *
+ * Without a saved position a box takes a grid slot by what it belongs to: one row per path (or channel), its
+ * operations beside it (REST in method order, Event in spec order), as an API reference lists them. Rows of their
+ * own (paths in one column, operations in the next) put the 500th path's operations 500 rows below it, and its
+ * edges crossed the canvas.
  */
 export function apiCanvas(design: DesignView, apiId: string): CanvasProjection {
   const key = apiCanvasKey(apiId)
@@ -34,9 +39,12 @@ export function apiCanvas(design: DesignView, apiId: string): CanvasProjection {
   const at = (pointer: string, lane: number, index: number) =>
     savedPosition(design.canvas, key, pointer) ?? gridSlot(lane, index)
   if (api.type === 'event') {
+    // Each channel's row, and the next free column on it (an operation of an unknown channel gets a row of its own).
+    const rows = new Map<string, { row: number; lane: number }>()
     Object.entries(asObject(spec.channels) ?? {}).forEach(([channelId, raw], index) => {
       const channel = asObject(raw) ?? {}
       const pointer = `/channels/${pointerSegment(channelId)}`
+      rows.set(pointer, { row: index, lane: 1 })
       nodes.push({
         id: pointer,
         type: 'channel',
@@ -50,13 +58,17 @@ export function apiCanvas(design: DesignView, apiId: string): CanvasProjection {
         },
       })
     })
-    Object.entries(asObject(spec.operations) ?? {}).forEach(([operationId, raw], index) => {
+    let looseRow = rows.size
+    Object.entries(asObject(spec.operations) ?? {}).forEach(([operationId, raw]) => {
       const operation = asObject(raw) ?? {}
       const pointer = `/operations/${pointerSegment(operationId)}`
+      const ref = asObject(operation.channel)?.$ref
+      const channelRow = typeof ref === 'string' ? rows.get(ref.slice(1)) : undefined
+      const slot = channelRow ? { row: channelRow.row, lane: channelRow.lane++ } : { row: looseRow++, lane: 1 }
       nodes.push({
         id: pointer,
         type: 'operation',
-        position: at(pointer, 1, index),
+        position: at(pointer, slot.lane, slot.row),
         data: {
           label: operationId,
           subtitle: String(operation.action ?? 'operation'),
@@ -65,14 +77,13 @@ export function apiCanvas(design: DesignView, apiId: string): CanvasProjection {
           hasInput: true,
         },
       })
-      const ref = asObject(operation.channel)?.$ref
-      if (typeof ref === 'string' && ref.startsWith('#/channels/')) {
+      // A reference to an undeclared channel is the validator's problem to report; there is no box to draw it to.
+      if (channelRow && typeof ref === 'string') {
         edges.push({ id: `${ref.slice(1)}->${pointer}`, source: ref.slice(1), target: pointer })
       }
     })
     return { key, nodes, edges, groups: canvasGroups(design.canvas, key, new Set(nodes.map((n) => n.id))) }
   }
-  let row = 0
   Object.entries(asObject(spec.paths) ?? {}).forEach(([path, raw], pathIndex) => {
     const item = asObject(raw) ?? {}
     const pathPointer = `/paths/${pointerSegment(path)}`
@@ -82,6 +93,7 @@ export function apiCanvas(design: DesignView, apiId: string): CanvasProjection {
       position: at(pathPointer, 0, pathIndex),
       data: { label: path, subtitle: 'path', elementId: pathPointer, ports: [], hasInput: false },
     })
+    let lane = 1
     for (const method of httpMethods) {
       const operation = asObject(item[method])
       if (!operation) continue
@@ -89,7 +101,7 @@ export function apiCanvas(design: DesignView, apiId: string): CanvasProjection {
       nodes.push({
         id: pointer,
         type: 'operation',
-        position: at(pointer, 1, row++),
+        position: at(pointer, lane++, pathIndex),
         data: {
           label: `${method.toUpperCase()} ${path}`,
           subtitle:
