@@ -47,7 +47,35 @@ describe('overviewEdgePaths', () => {
       targetY: 124,
       targetPosition: Position.Left,
     })
-    expect(paths).toEqual([{ id: 'a->b', d, selected: false }])
+    expect(paths).toEqual([{ id: 'a->b', d, bounds: expect.any(Object), selected: false }])
+  })
+
+  it('bounds each curve, forward and backward, so an edge in view is never skipped', () => {
+    const edges: Edge[] = [
+      { id: 'forward', source: 'a', target: 'b' },
+      { id: 'backward', source: 'b', target: 'a' },
+    ]
+    const paths = overviewEdgePaths(edges, lookup(box('a', 0, 0), box('b', 900, 2_000)))
+    expect(paths).toHaveLength(2)
+    for (const { d, bounds } of paths) {
+      // React Flow's bezier: "M sx,sy C c1x,c1y c2x,c2y tx,ty".
+      const [p0, p1, p2, p3] = (d.match(/-?\d+(\.\d+)?,-?\d+(\.\d+)?/g) ?? []).map((pair) =>
+        pair.split(',').map(Number),
+      )
+      if (!p0 || !p1 || !p2 || !p3) throw new Error(`not a cubic: ${d}`)
+      for (let i = 0; i <= 100; i++) {
+        const t = i / 100
+        const at = (k: 0 | 1) =>
+          (1 - t) ** 3 * (p0[k] ?? 0) +
+          3 * (1 - t) ** 2 * t * (p1[k] ?? 0) +
+          3 * (1 - t) * t ** 2 * (p2[k] ?? 0) +
+          t ** 3 * (p3[k] ?? 0)
+        expect(at(0)).toBeGreaterThanOrEqual(bounds.left)
+        expect(at(0)).toBeLessThanOrEqual(bounds.right)
+        expect(at(1)).toBeGreaterThanOrEqual(bounds.top)
+        expect(at(1)).toBeLessThanOrEqual(bounds.bottom)
+      }
+    }
   })
 
   it('starts an edge at its named port', () => {
