@@ -39,7 +39,13 @@ export interface CanvasGroup {
 }
 
 export interface CanvasProjection {
+  /** The canvas's layout section in canvas.json (`overview`, `api:<id>`, `process:<id>`). */
   key: string
+  /**
+   * On a process canvas, the for-each node whose body this canvas draws; absent for the process's top level. A body
+   * shares its process's layout section: node ids are unique within a process, bodies included.
+   */
+  body?: string
   nodes: CanvasNode[]
   edges: CanvasEdge[]
   groups: CanvasGroup[]

@@ -153,6 +153,49 @@ describe('pasting', () => {
     for (const p of added) expect(p.pointer).toMatch(/^\/nodes\/lines-copy/)
   })
 
+  it("copies from a for-each's body and pastes into it with ids free across the whole process", () => {
+    const { files, owners } = exportProjectWithOwners(importProject(shop).doc)
+    const payload = copySelection({
+      canvasKey: processKey,
+      body: 'lines',
+      selection: ['line', 'stored'],
+      files,
+      owners,
+      positions: { line: { x: 0, y: 0 } },
+    })
+    if (payload?.kind !== 'nodes') throw new Error('nothing copied from the body')
+    expect(Object.keys(payload.nodes)).toEqual(['line', 'stored'])
+    expect(payload.edges).toEqual([{ from: 'line', port: 'out', to: 'stored' }])
+    // The same ids at the top level are not in the body: nothing is copied from there.
+    expect(copySelection({ canvasKey: processKey, selection: ['line'], files, owners, positions: {} })).toBeNull()
+    const result = pasteIntoFiles(files, payload, { canvasKey: processKey, body: 'lines', owners, newId })
+    if (!result.ok) throw new Error(result.message)
+    expect(result.created).toEqual(['line-copy', 'stored-copy'])
+    const pasted = JSON.parse(result.files['processes/create-order.process.json'] as string)
+    expect(Object.keys(pasted.nodes.lines.body.nodes).sort()).toEqual(['line', 'line-copy', 'stored', 'stored-copy'])
+    expect(pasted.nodes.lines.body.edges).toContainEqual({ from: 'line-copy', port: 'out', to: 'stored-copy' })
+    expect(pasted.nodes['line-copy']).toBeUndefined()
+    // Positions share the process's layout section (node ids are unique within a process).
+    expect(JSON.parse(result.files['canvas.json'] as string).canvases[processKey].positions['line-copy']).toEqual({
+      x: 40,
+      y: 40,
+    })
+  })
+
+  it('refuses a for-each inside a body, and a body that is not there', () => {
+    const { files, owners } = exportProjectWithOwners(importProject(shop).doc)
+    const loop = copySelection({ canvasKey: processKey, selection: ['lines'], files, owners, positions: {} })
+    if (!loop) throw new Error('nothing copied')
+    expect(pasteIntoFiles(files, loop, { canvasKey: processKey, body: 'lines', owners, newId })).toEqual({
+      ok: false,
+      message: expect.stringContaining('not inside another for-each body'),
+    })
+    expect(pasteIntoFiles(files, loop, { canvasKey: processKey, body: 'total', owners, newId })).toEqual({
+      ok: false,
+      message: expect.stringContaining('no body'),
+    })
+  })
+
   it('says so when the selection cannot go on this canvas', () => {
     const { files, owners } = exportProjectWithOwners(importProject(shop).doc)
     const nodes = copySelection({ canvasKey: processKey, selection: ['total'], files, owners, positions: {} })

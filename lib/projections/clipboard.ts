@@ -72,14 +72,23 @@ function canvasOf(key: string): { kind: 'overview' } | { kind: 'process' | 'api'
   return (kind === 'process' || kind === 'api') && id ? { kind, id } : { kind: 'overview' }
 }
 
+/** The graph of a process file a process canvas shows: its top level, or the body of its for-each `body`. */
+function graphIn(process: JsonObject | null | undefined, body?: string): JsonObject | undefined {
+  if (!process) return undefined
+  if (body === undefined) return process
+  const forEach = isObject(process.nodes) ? process.nodes[body] : undefined
+  return isObject(forEach) && forEach.kind === 'for-each' && isObject(forEach.body) ? forEach.body : undefined
+}
+
 /**
  * What a copy of `selection` on canvas `canvasKey` puts on the clipboard, from the exported files (`owners`: path →
  * element id): entities on the overview (APIs with their spec, processes, databases, queues), nodes and the edges
- * between them on a process canvas. Null when nothing copyable is selected (an API canvas's elements are parts of a
- * spec). Pure.
+ * between them on a process canvas (or a for-each's `body` canvas). Null when nothing copyable is selected (an API
+ * canvas's elements are parts of a spec). Pure.
  */
 export function copySelection(input: {
   canvasKey: string
+  body?: string
   selection: readonly string[]
   files: Readonly<Record<string, string>>
   owners: Readonly<Record<string, string>>
@@ -111,7 +120,7 @@ export function copySelection(input: {
   }
   if (canvas.kind === 'api') return null
   const path = pathOf(canvas.id)
-  const process = parse(path ? input.files[path] : undefined)
+  const process = graphIn(parse(path ? input.files[path] : undefined), input.body)
   const all = isObject(process?.nodes) ? process.nodes : {}
   const nodes: Record<string, JsonObject> = {}
   const positions: Record<string, { x: number; y: number }> = {}
@@ -240,13 +249,15 @@ function layoutIn(canvas: JsonObject, key: string): { positions: JsonObject } {
  * `-copy`, `-copy-2` …), new files only (nothing is overwritten), boxes offset by `offset` from where they were
  * copied. Nodes get free node ids; edges and `nodes.<id>` expressions between pasted nodes follow the new ids
  * (references to nodes not pasted are kept: the validator reports them if this process lacks them). Entities go on
- * the overview only, nodes on a process canvas only; anything else is refused with a sentence saying so. Pure.
+ * the overview only, nodes on a process canvas only (its top level, or a for-each's `body`; a for-each is not
+ * pasted into a body, whose canvas could not open it); anything else is refused with a sentence saying so. Pure.
  */
 export function pasteIntoFiles(
   input: Readonly<Record<string, string>>,
   payload: ClipboardPayload,
   options: {
     canvasKey: string
+    body?: string
     owners: Readonly<Record<string, string>>
     newId(prefix: string): string
     offset?: number
@@ -333,9 +344,14 @@ export function pasteIntoFiles(
     if (canvas.kind !== 'process')
       return { ok: false, message: 'Process nodes are pasted on a process canvas: open a process first.' }
     const path = Object.keys(options.owners).find((p) => options.owners[p] === canvas.id)
-    const process = parse(path ? files[path] : undefined)
-    if (!path || !process) return { ok: false, message: 'This process has no file to paste into.' }
-    const taken = nodeIdsOf(process)
+    const file = parse(path ? files[path] : undefined)
+    if (!path || !file) return { ok: false, message: 'This process has no file to paste into.' }
+    const process = graphIn(file, options.body)
+    if (!process) return { ok: false, message: 'This for-each has no body to paste into.' }
+    if (options.body !== undefined && Object.values(payload.nodes).some((n) => n.kind === 'for-each'))
+      return { ok: false, message: 'A for-each is pasted on the process canvas, not inside another for-each body.' }
+    // Node ids are unique within the whole process, every body included.
+    const taken = nodeIdsOf(file)
     const renames = new Map<string, string>()
     // Every pasted id, for-each bodies included: node ids are unique within a process, bodies too.
     for (const id of nodeIdsOf({ nodes: payload.nodes })) {
@@ -358,7 +374,7 @@ export function pasteIntoFiles(
       const to = renames.get(e.to)
       if (from && to) edges.push({ from, port: e.port, to })
     }
-    files[path] = print(process)
+    files[path] = print(file)
   }
   files['canvas.json'] = print(canvasJson)
   return { ok: true, files, created }

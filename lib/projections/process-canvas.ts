@@ -38,7 +38,7 @@ export function processCanvas(design: DesignView, processId: string, parent?: st
   const graph = parent ? asObject(asObject(asObject(process?.nodes)?.[parent])?.body) : process
   const nodes: CanvasNode[] = []
   const edges: CanvasEdge[] = []
-  if (!graph) return { key, nodes, edges, groups: [] }
+  if (!graph) return { key, ...(parent ? { body: parent } : {}), nodes, edges, groups: [] }
   const entry = typeof graph.entry === 'string' ? graph.entry : undefined
   const nodeMap = asObject(graph.nodes) ?? {}
   Object.entries(nodeMap).forEach(([nodeId, raw], index) => {
@@ -69,6 +69,6 @@ export function processCanvas(design: DesignView, processId: string, parent?: st
     })
   }
   // A for-each body opened on its own has no groups of its own (the canvas key is the process's).
-  const groups = parent ? [] : canvasGroups(design.canvas, key, new Set(nodes.map((n) => n.id)))
-  return { key, nodes, edges, groups }
+  if (parent) return { key, body: parent, nodes, edges, groups: [] }
+  return { key, nodes, edges, groups: canvasGroups(design.canvas, key, new Set(nodes.map((n) => n.id))) }
 }

@@ -135,15 +135,41 @@ function inkOnCurve(page: Page): Promise<{ ink: boolean; accent: boolean }> {
   })
 }
 
-/** The edges of the project's one process, read from the live design document. */
-async function liveEdges(projectId: string): Promise<Array<{ from: string; port: string; to: string }>> {
+type Graph = { nodes?: Record<string, { kind: string; body?: Graph }>; edges?: Edge[] }
+type Edge = { from: string; port: string; to: string }
+
+/** The project's one process file, read from the live design document. */
+async function liveProcess(projectId: string): Promise<Graph> {
   return withLiveDocument(
     { collabUrl: suite.stack.collabUrl, projectId, secret: suite.stack.secret, service: 'e2e' },
     (doc) => {
       const process = Object.entries(exportProject(doc)).find(([path]) => path.startsWith('processes/'))
-      return process ? (JSON.parse(process[1]).edges ?? []) : []
+      return process ? (JSON.parse(process[1]) as Graph) : {}
     },
   )
+}
+
+/** The edges of the project's one process (its top level), read from the live design document. */
+async function liveEdges(projectId: string): Promise<Edge[]> {
+  return (await liveProcess(projectId)).edges ?? []
+}
+
+/**
+ * Draws an edge by dragging from one handle to another, as a user does: the source's dots show on its hovered box,
+ * every box's while the edge is drawn. The mouse is left down, over the target.
+ */
+async function drawEdge(page: Page, fromId: string, toId: string) {
+  const from = page.locator(`.react-flow__node[data-id="${fromId}"] .react-flow__handle.source`).first()
+  const to = page.locator(`.react-flow__node[data-id="${toId}"] .react-flow__handle.target`)
+  await page.hover(`.react-flow__node[data-id="${fromId}"]`)
+  await expect.poll(() => from.isVisible()).toBe(true)
+  const start = await settledBox(page, from)
+  await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(start.x + 30, start.y + 20, { steps: 4 })
+  await expect.poll(() => to.isVisible()).toBe(true)
+  const end = await settledBox(page, to)
+  await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2, { steps: 8 })
 }
 
 describe('canvas tools', () => {
@@ -170,13 +196,7 @@ describe('canvas tools', () => {
     expect(await to.isVisible()).toBe(false)
     await shot(page, '00-dots-on-hover')
     // Draw the edge: while it is drawn every box shows its dots; dropped on the other box's input, it is written.
-    const start = await settledBox(page, from)
-    await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2)
-    await page.mouse.down()
-    await page.mouse.move(start.x + 30, start.y + 20, { steps: 4 })
-    await expect.poll(() => to.isVisible()).toBe(true)
-    const end = await settledBox(page, to)
-    await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2, { steps: 8 })
+    await drawEdge(page, 'compute', 'transform')
     await shot(page, '00-drawing-edge')
     await page.mouse.up()
     await expect
@@ -221,6 +241,57 @@ describe('canvas tools', () => {
     await expect
       .poll(() => liveEdges(project))
       .toContainEqual({ from: 'compute', port: expect.any(String), to: 'transform' })
+  }, 300_000)
+
+  test("a for-each's body opens as a canvas of its own: its nodes are added, wired and unwired there, in the body", async () => {
+    const page = await signedUpPage(suite.browser, {
+      baseUrl: suite.stack.baseUrl,
+      name: 'Gus',
+      contexts: suite.contexts,
+    })
+    const project = await createProject(page, 'Loops')
+    const processKey = await createProcess(page, 'looped')
+    await addBoxes(page, ['for-each'])
+    // Its form offers the body; a double-click on the box opens it too.
+    await page.click('[data-testid="box-for-each"]')
+    await expect.poll(() => page.locator('[data-testid=open-body]').isVisible()).toBe(true)
+    await page.dblclick('[data-testid="box-for-each"]')
+    await expect.poll(() => page.locator('[data-testid=canvas-title]').textContent()).toContain('For each')
+    expect(new URL(page.url()).searchParams.get('canvas')).toBe(`${processKey}/for-each`)
+    // The body canvas shows the body's nodes only, and its palette has no for-each of its own.
+    await page.waitForSelector('[data-testid="box-for-each-item"]')
+    expect(await page.locator('[data-testid="box-for-each"]').count()).toBe(0)
+    expect(await page.locator('[data-testid=palette-for-each]').count()).toBe(0)
+    // With nothing selected, the properties are the for-each's own (what it loops over).
+    await expect.poll(() => page.locator('[data-testid=node-form] h2').textContent()).toContain('for-each')
+    expect(await page.locator('[data-testid=node-items]').count()).toBe(1)
+    await addBoxes(page, ['compute'])
+    await expect
+      .poll(async () => Object.keys((await liveProcess(project)).nodes?.['for-each']?.body?.nodes ?? {}))
+      .toEqual(expect.arrayContaining(['compute', 'for-each-item']))
+    expect((await liveProcess(project)).nodes?.compute).toBeUndefined()
+    // Fitted and a step out: a handle near the pane's edge would pan the view while the edge is drawn (auto-pan).
+    await page.click('.react-flow__controls-fitview')
+    await page.click('.react-flow__controls-zoomout')
+    await page.click('.react-flow__pane', { position: { x: 5, y: 5 } })
+    await drawEdge(page, 'compute', 'for-each-item')
+    await page.mouse.up()
+    const wired = { from: 'compute', port: 'out', to: 'for-each-item' }
+    await expect.poll(async () => (await liveProcess(project)).nodes?.['for-each']?.body?.edges).toContainEqual(wired)
+    expect(await liveEdges(project)).not.toContainEqual(wired)
+    await shot(page, '07-for-each-body')
+    // A reload opens the body again (the address names it); its edge is removed there with Delete.
+    await page.reload()
+    await page.waitForSelector('[data-testid="box-compute"]')
+    await page.locator('.react-flow__edge').first().click()
+    await expect.poll(() => page.locator('.react-flow__edge.selected').count()).toBe(1)
+    await page.keyboard.press('Delete')
+    await expect.poll(async () => (await liveProcess(project)).nodes?.['for-each']?.body?.edges).toEqual([])
+    // Back on the process: its own boxes, not the body's.
+    await page.click('[data-testid=go-process]')
+    await page.waitForSelector('[data-testid="box-for-each"]')
+    expect(await page.locator('[data-testid="box-compute"]').count()).toBe(0)
+    expect(new URL(page.url()).searchParams.get('canvas')).toBe(processKey)
   }, 300_000)
 
   test('auto-layout (one undo step), groups dragged as one, copy/paste into another project', async () => {

@@ -2,7 +2,7 @@
 import { ReactFlowProvider } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
 import { useEffect, useMemo, useState } from 'react'
-import type { EntityKind, JsonObject } from '../../../lib/doc'
+import type { EntityKind, GraphAt, JsonObject } from '../../../lib/doc'
 import type { NodeState, ProcessFile, RunPureOptions } from '../../../lib/interpreter'
 import { allNodes, apiCanvas, type DesignView, processCanvas, projectOverview } from '../../../lib/projections'
 import type { JsonSchema } from '../../../lib/schema-form'
@@ -21,7 +21,7 @@ import { ProblemsPanel } from './ProblemsPanel'
 import { NodeForm, ProcessDeclarationForm } from './ProcessForms'
 import { CommitPanel, HistoryPanel, MembersPanel, SharePanel } from './ProjectPanels'
 import { type PaletteDialog, paletteDialog } from './palette-actions'
-import { eventItems, overviewItems, processItems, restItems } from './palette-items'
+import { bodyItems, eventItems, overviewItems, processItems, restItems } from './palette-items'
 import { DeadLettersPanel } from './runs/DeadLettersPanel'
 import { DeployPanel } from './runs/DeployPanel'
 import { ExecutionsPanel } from './runs/ExecutionsPanel'
@@ -37,7 +37,11 @@ import { usePresence } from './use-presence'
 import { type LocatedProblem, useProblems } from './use-problems'
 import { useUndo } from './use-undo'
 
-export type EditorView = { kind: 'overview' } | { kind: 'api'; id: string } | { kind: 'process'; id: string }
+/** The canvas on screen; a process's `body` is the for-each whose body canvas is open. */
+export type EditorView =
+  | { kind: 'overview' }
+  | { kind: 'api'; id: string }
+  | { kind: 'process'; id: string; body?: string }
 
 export interface EditorProps {
   projectId: string
@@ -53,15 +57,44 @@ export interface EditorProps {
   shared?: boolean
 }
 
-/** The canvas named in the address (`?canvas=api:<id>` or `process:<id>`), else the overview. */
+/**
+ * The canvas named in the address (`?canvas=api:<id>`, `process:<id>`, or `process:<id>/<for-each id>` for a
+ * body), else the overview.
+ */
 function viewFromLocation(): EditorView {
-  const [kind, id] = (new URLSearchParams(window.location.search).get('canvas') ?? '').split(':')
-  return (kind === 'api' || kind === 'process') && id ? { kind, id } : { kind: 'overview' }
+  const [kind, rest] = (new URLSearchParams(window.location.search).get('canvas') ?? '').split(':')
+  const [id, body] = (rest ?? '').split('/')
+  if (kind === 'process' && id) return body ? { kind, id, body } : { kind, id }
+  return kind === 'api' && id ? { kind, id } : { kind: 'overview' }
+}
+
+/** The view's key in the address and in presence (peers' cursors are drawn on the canvas they are on). */
+function viewKey(view: EditorView): string {
+  if (view.kind === 'overview') return 'overview'
+  return view.kind === 'process' && view.body ? `process:${view.id}/${view.body}` : `${view.kind}:${view.id}`
+}
+
+/** The graph a process view edits: the process's top level, or a for-each's body. */
+function graphOf(view: { id: string; body?: string }): GraphAt {
+  return view.body ? { processId: view.id, parent: view.body } : { processId: view.id }
 }
 
 function specOf(design: DesignView, apiId: string): JsonObject {
   const spec = design.apis[apiId]?.spec
   return spec && typeof spec === 'object' && !Array.isArray(spec) ? spec : {}
+}
+
+/** A top-level node of a process, or undefined. */
+function topLevelNode(design: DesignView, processId: string, nodeId: string): JsonObject | undefined {
+  const nodes = design.processes[processId]?.nodes
+  const node = nodes && typeof nodes === 'object' && !Array.isArray(nodes) ? nodes[nodeId] : undefined
+  return node && typeof node === 'object' && !Array.isArray(node) ? node : undefined
+}
+
+/** A for-each's name in the breadcrumb: its label, else its id. */
+function bodyTitle(design: DesignView, processId: string, forEachId: string): string {
+  const label = topLevelNode(design, processId, forEachId)?.label
+  return typeof label === 'string' && label ? label : forEachId
 }
 
 function kindOfEntity(design: DesignView, id: string): EntityKind | undefined {
@@ -135,7 +168,7 @@ export function Editor(props: EditorProps) {
     }
   }, [synced, doc, actions, readOnly, props.projectId, props.projectName])
 
-  const canvasKey = view.kind === 'overview' ? 'overview' : `${view.kind}:${view.id}`
+  const canvasKey = viewKey(view)
   useEffect(() => publish('canvas', canvasKey), [canvasKey, publish])
   // The open canvas is in the address (`?canvas=process:prc_…`), so a link or a reload opens it directly.
   useEffect(() => {
@@ -145,6 +178,12 @@ export function Editor(props: EditorProps) {
     window.history.replaceState(null, '', url)
   }, [canvasKey])
   useEffect(() => publish('selection', selection), [selection, publish])
+  // A body canvas whose for-each is gone (deleted here or by a peer, or a stale link) goes back to its process;
+  // only once the design is synced (before, every node is missing).
+  useEffect(() => {
+    if (!synced || !design || view.kind !== 'process' || !view.body) return
+    if (topLevelNode(design, view.id, view.body)?.kind !== 'for-each') setView({ kind: 'process', id: view.id })
+  }, [synced, design, view])
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -169,11 +208,16 @@ export function Editor(props: EditorProps) {
 
   // Only declaration forms read the entity's file: a process canvas without a node selected, or the overview.
   const fileEntity =
-    view.kind === 'overview' ? selection[0] : view.kind === 'process' && !selection[0] ? view.id : undefined
+    view.kind === 'overview'
+      ? selection[0]
+      : view.kind === 'process' && !view.body && !selection[0]
+        ? view.id
+        : undefined
   const entityFile = useEntityFile(exporter, design, fileEntity)
 
   const nodeStatus = useMemo(() => {
-    if (view.kind !== 'process') return undefined
+    // Node states are keyed by top-level node id; a body's runs are per item (the trace in the Runs panel).
+    if (view.kind !== 'process' || view.body) return undefined
     const previewed = preview?.processId === view.id ? preview.nodes : undefined
     const nodes = previewed ?? (shownRun?.processId === view.id ? shown.execution?.nodes : undefined)
     if (!nodes) return undefined
@@ -186,7 +230,7 @@ export function Editor(props: EditorProps) {
   const projection = useMemo(() => {
     if (!design) return null
     if (view.kind === 'api') return apiCanvas(design, view.id)
-    if (view.kind === 'process') return processCanvas(design, view.id)
+    if (view.kind === 'process') return processCanvas(design, view.id, view.body)
     return projectOverview(design)
   }, [design, view])
 
@@ -195,7 +239,11 @@ export function Editor(props: EditorProps) {
     for (const p of problems) {
       if (p.severity !== 'error') continue
       if (view.kind === 'overview' && p.entityId) out.add(p.entityId)
-      if (view.kind !== 'overview' && p.entityId === view.id && p.canvasElement) out.add(p.canvasElement)
+      if (view.kind === 'overview' || p.entityId !== view.id || !p.canvasElement) continue
+      // A problem inside a body marks its for-each on the process canvas and its node on the body canvas.
+      if (view.kind === 'process' && view.body) {
+        if (p.canvasElement === view.body && p.bodyElement) out.add(p.bodyElement)
+      } else out.add(p.canvasElement)
     }
     return out
   }, [problems, view])
@@ -208,8 +256,9 @@ export function Editor(props: EditorProps) {
     readOnly,
     onPasted: setSelection,
   })
+  // A body canvas has no groups: they belong to the process's top level (a write there drops absent members).
   const groupActions = useMemo(
-    () => (actions && projection && !readOnly ? groupActionsFor(actions, projection) : undefined),
+    () => (actions && projection && !readOnly && !projection.body ? groupActionsFor(actions, projection) : undefined),
     [actions, projection, readOnly],
   )
 
@@ -223,7 +272,9 @@ export function Editor(props: EditorProps) {
     view.kind === 'overview'
       ? overviewItems
       : view.kind === 'process'
-        ? processItems
+        ? view.body
+          ? bodyItems
+          : processItems
         : apiType === 'event'
           ? eventItems
           : restItems
@@ -234,7 +285,7 @@ export function Editor(props: EditorProps) {
       if (!process) return
       const taken = new Set(allNodes(process).map(([id]) => id))
       const label = processItems.find((i) => i.id === itemId)?.label ?? itemId
-      const nodeId = actions.addNode(view.id, itemId, label, taken)
+      const nodeId = actions.addNode(graphOf(view), itemId, label, taken)
       setSelection([nodeId])
       return
     }
@@ -247,7 +298,17 @@ export function Editor(props: EditorProps) {
     if (d) setDialog(d)
   }
 
+  const openBody = (processId: string, forEachId: string) => {
+    setView({ kind: 'process', id: processId, body: forEachId })
+    setSelection([])
+  }
+
   const open = (id: string) => {
+    // On a process's top level, double-clicking a for-each opens its body.
+    if (view.kind === 'process' && !view.body) {
+      if (topLevelNode(design, view.id, id)?.kind === 'for-each') openBody(view.id, id)
+      return
+    }
     if (view.kind !== 'overview') return
     const kind = kindOfEntity(design, id)
     if (kind === 'api' || kind === 'process') {
@@ -259,7 +320,10 @@ export function Editor(props: EditorProps) {
   const openProblem = (p: LocatedProblem) => {
     if (!p.entityId) return
     const kind = kindOfEntity(design, p.entityId)
-    if (kind === 'api' || kind === 'process') {
+    if (kind === 'process' && p.canvasElement && p.bodyElement) {
+      setView({ kind, id: p.entityId, body: p.canvasElement })
+      setSelection([p.bodyElement])
+    } else if (kind === 'api' || kind === 'process') {
       setView({ kind, id: p.entityId })
       setSelection(p.canvasElement ? [p.canvasElement] : [])
     } else {
@@ -279,7 +343,7 @@ export function Editor(props: EditorProps) {
         const note = referencedBy.length
           ? `\nExpressions in ${referencedBy.join(', ')} read its output and will be reported.`
           : ''
-        if (window.confirm(`Delete node ${id} and its edges?${note}`)) actions.removeNode(view.id, id)
+        if (window.confirm(`Delete node ${id} and its edges?${note}`)) actions.removeNode(graphOf(view), id)
       }
       setSelection([])
       return
@@ -305,7 +369,20 @@ export function Editor(props: EditorProps) {
     const selected = selection[0]
     if (view.kind === 'process') {
       if (selected)
-        return <NodeForm design={design} processId={view.id} nodeId={selected} readOnly={readOnly} actions={actions} />
+        return (
+          <NodeForm
+            design={design}
+            processId={view.id}
+            body={view.body}
+            nodeId={selected}
+            readOnly={readOnly}
+            actions={actions}
+            onOpenBody={(forEachId) => openBody(view.id, forEachId)}
+          />
+        )
+      // On a body canvas with nothing selected: the for-each itself (what it loops over, its concurrency, output).
+      if (view.body)
+        return <NodeForm design={design} processId={view.id} nodeId={view.body} readOnly={readOnly} actions={actions} />
       return (
         <ProcessDeclarationForm
           design={design}
@@ -382,7 +459,22 @@ export function Editor(props: EditorProps) {
             <button type="button" onClick={() => setView({ kind: 'overview' })} data-testid="go-overview">
               Overview
             </button>
-            {view.kind !== 'overview' && <span data-testid="canvas-title">› {title}</span>}
+            {view.kind === 'process' && view.body ? (
+              <>
+                <button
+                  type="button"
+                  onClick={() => setView({ kind: 'process', id: view.id })}
+                  data-testid="go-process"
+                >
+                  › {title}
+                </button>
+                <span data-testid="canvas-title">
+                  › {bodyTitle(design, view.id, view.body)} <span className="muted">(body, once per item)</span>
+                </span>
+              </>
+            ) : (
+              view.kind !== 'overview' && <span data-testid="canvas-title">› {title}</span>
+            )}
             {view.kind === 'api' && (
               <button type="button" onClick={() => setPanel('source')} data-testid="open-source">
                 Source
@@ -461,7 +553,7 @@ export function Editor(props: EditorProps) {
         <Palette items={items} disabled={readOnly} onPick={onPick} />
         <main className="canvas-area">
           <FlowCanvas
-            key={projection.key}
+            key={canvasKey}
             projection={projection}
             readOnly={readOnly}
             invalidElements={invalidElements}
@@ -471,9 +563,11 @@ export function Editor(props: EditorProps) {
             nodeStatus={nodeStatus}
             onOpen={open}
             onMoveEnd={(moves) => !readOnly && actions.movePositions(projection.key, moves)}
-            onConnect={view.kind === 'process' ? (c) => actions.connect(view.id, c.from, c.port, c.to) : undefined}
+            onConnect={
+              view.kind === 'process' ? (c) => actions.connect(graphOf(view), c.from, c.port, c.to) : undefined
+            }
             onDeleteNodes={deleteSelected}
-            onDeleteEdges={view.kind === 'process' ? (edges) => actions.disconnect(view.id, edges) : undefined}
+            onDeleteEdges={view.kind === 'process' ? (edges) => actions.disconnect(graphOf(view), edges) : undefined}
             onCursor={(point) => publish('cursor', point)}
             onAutoLayout={(moves) => !readOnly && actions.movePositions(projection.key, moves)}
             groupActions={groupActions}
@@ -586,7 +680,7 @@ export function Editor(props: EditorProps) {
                 <li>Ctrl/⌘+V — paste here as new elements (new ids, free names)</li>
                 <li>Group (top right) — frame the selected boxes; drag the frame to move them</li>
                 <li>Auto-layout (top right) — lay the canvas out (one undo step)</li>
-                <li>Double-click — open an API's or process's canvas</li>
+                <li>Double-click — open an API's or process's canvas, or a for-each's body</li>
                 <li>Escape — clear the selection, close panels</li>
                 <li>In an expression: type for suggestions; ↑/↓ pick, Enter/Tab accept, Escape close</li>
                 <li>? — this sheet</li>

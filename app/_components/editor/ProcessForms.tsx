@@ -185,16 +185,19 @@ export function ProcessDeclarationForm(props: {
 
 const expressionKeys = new Set(['expression', 'value', 'details', 'items', 'message', 'input', 'body', 'until'])
 
-/** One node's fields: label, expressions with live parse errors, the rest as JSON. Node ids never change. */
 /**
  * What an expression of `nodeId` may read, for autocomplete and live lint: the process input and every other
- * top-level node with its declared output. Looser than the validator (which keeps only nodes certainly run
- * before, and reports the rest after a pause): the editor offers, the validator judges.
+ * top-level node with its declared output; inside a for-each body also the body's other nodes and `item`. Looser
+ * than the validator (which keeps only nodes certainly run before, and reports the rest after a pause): the editor
+ * offers, the validator judges.
  */
-function expressionScopeOf(process: JsonObject | undefined, nodeId: string): ExpressionScope {
+function expressionScopeOf(process: JsonObject | undefined, nodeId: string, body?: string): ExpressionScope {
   const nodes: Record<string, { output?: JsonSchema }> = {}
-  for (const [id, raw] of Object.entries(obj(process?.nodes))) {
-    if (id === nodeId) continue
+  const topLevel = obj(process?.nodes)
+  const bodyNodes = body ? obj(obj(obj(topLevel[body]).body).nodes) : {}
+  for (const [id, raw] of [...Object.entries(topLevel), ...Object.entries(bodyNodes)]) {
+    // A body's nodes cannot read the for-each they run in: its output is the array of their results.
+    if (id === nodeId || id === body) continue
     const output = obj(raw).output
     nodes[id] = output && typeof output === 'object' && !Array.isArray(output) ? { output: output as JsonSchema } : {}
   }
@@ -202,28 +205,50 @@ function expressionScopeOf(process: JsonObject | undefined, nodeId: string): Exp
   return {
     input: input && typeof input === 'object' && !Array.isArray(input) ? (input as JsonSchema) : undefined,
     nodes,
-    processNodeIds: Object.keys(obj(process?.nodes)),
+    processNodeIds: [...Object.keys(topLevel), ...Object.keys(bodyNodes)],
+    ...(body ? { item: {} } : {}),
   }
 }
 
+/**
+ * One node's fields: label, expressions with live parse errors, the rest as JSON. Node ids never change. `body`
+ * names the for-each whose body holds the node (absent at the process's top level); a for-each offers to open its
+ * body's canvas.
+ */
 export function NodeForm(props: {
   design: DesignView
   processId: string
+  body?: string
   nodeId: string
   readOnly: boolean
   actions: DesignActions
+  onOpenBody?(forEachId: string): void
 }) {
-  const { design, processId, nodeId, readOnly, actions } = props
-  const node = obj(obj(design.processes[processId]?.nodes)[nodeId])
+  const { design, processId, body, nodeId, readOnly, actions } = props
+  const topLevel = obj(design.processes[processId]?.nodes)
+  const graphNodes = body ? obj(obj(obj(topLevel[body]).body).nodes) : topLevel
+  const node = obj(graphNodes[nodeId])
   if (!node.kind) return <p className="muted">This node was deleted.</p>
-  const set = (field: string, value: JsonValue | undefined) => actions.setNodeField(processId, nodeId, field, value)
+  const at = { processId, ...(body ? { parent: body } : {}) }
+  const set = (field: string, value: JsonValue | undefined) => actions.setNodeField(at, nodeId, field, value)
   const databaseIds = Object.keys(design.databases)
-  const scope = expressionScopeOf(design.processes[processId], nodeId)
+  const scope = expressionScopeOf(design.processes[processId], nodeId, body)
   return (
     <div className="form" data-testid="node-form">
       <h2>
         {str(node.kind)} <code>{nodeId}</code>
       </h2>
+      {node.kind === 'for-each' && !body && props.onOpenBody && (
+        <button
+          type="button"
+          className="primary"
+          data-testid="open-body"
+          onClick={() => props.onOpenBody?.(nodeId)}
+          title="The nodes run once per item, on a canvas of their own"
+        >
+          Open its body
+        </button>
+      )}
       <TextField
         label="Label"
         value={str(node.label)}

@@ -47,7 +47,14 @@ export function useClipboardShortcuts(options: {
         return payload ? JSON.stringify(payload) : null
       }
       const { files, owners } = exportProjectWithOwners(doc)
-      const payload = copySelection({ canvasKey: projection.key, selection, files, owners, positions })
+      const payload = copySelection({
+        canvasKey: projection.key,
+        body: projection.body,
+        selection,
+        files,
+        owners,
+        positions,
+      })
       return payload ? JSON.stringify(payload) : null
     }
     const paste = (text: string) => {
@@ -56,7 +63,7 @@ export function useClipboardShortcuts(options: {
       if (readOnly) return setNotice('Read-only: nothing can be pasted here.')
       const payload = parseClipboard(text)
       if (!payload) return setNotice('The clipboard holds nothing from Backplane to paste.')
-      const result = actions.paste(projection.key, payload)
+      const result = actions.paste(projection.key, payload, projection.body)
       if (!result.ok) return setNotice(result.message)
       setNotice(`Pasted ${result.created.length} element${result.created.length === 1 ? '' : 's'}.`)
       onPasted(result.created)

@@ -5,6 +5,7 @@ import {
   addEdge,
   addProcessNode,
   type EntityKind,
+  type GraphAt,
   type JsonObject,
   type JsonValue,
   type PositionMove,
@@ -124,28 +125,29 @@ export function designActions(doc: Y.Doc) {
         localTypingOrigin,
       )
     },
-    addNode(processId: string, kind: string, label: string, taken: ReadonlySet<string>): string {
+    // Node edits address a graph: a process's top level, or the body of one of its for-each nodes.
+    addNode(at: GraphAt, kind: string, label: string, taken: ReadonlySet<string>): string {
       const nodeId = suggestId(label, taken)
-      local(() => addProcessNode(doc, { processId }, nodeId, newNode(kind, label)))
+      local(() => addProcessNode(doc, at, nodeId, newNode(kind, label)))
       return nodeId
     },
-    setNodeField(processId: string, nodeId: string, field: string, value: JsonValue | undefined) {
-      typing(() => setNodeField(doc, { processId }, nodeId, field, value))
+    setNodeField(at: GraphAt, nodeId: string, field: string, value: JsonValue | undefined) {
+      typing(() => setNodeField(doc, at, nodeId, field, value))
     },
-    removeNode(processId: string, nodeId: string) {
+    removeNode(at: GraphAt, nodeId: string) {
       let dependents: ReturnType<typeof removeNode>
       local(() => {
-        dependents = removeNode(doc, { processId }, nodeId)
+        dependents = removeNode(doc, at, nodeId)
       })
       return dependents
     },
-    connect(processId: string, from: string, port: string, to: string) {
-      local(() => addEdge(doc, { processId }, { from, port, to }))
+    connect(at: GraphAt, from: string, port: string, to: string) {
+      local(() => addEdge(doc, at, { from, port, to }))
     },
     /** Removes these edges in one transaction (one undo step). */
-    disconnect(processId: string, edges: ReadonlyArray<{ from: string; port: string; to: string }>) {
+    disconnect(at: GraphAt, edges: ReadonlyArray<{ from: string; port: string; to: string }>) {
       local(() => {
-        for (const edge of edges) removeEdge(doc, { processId }, edge)
+        for (const edge of edges) removeEdge(doc, at, edge)
       })
     },
     setSpecValue(apiId: string, pointer: string, value: JsonValue | undefined) {
@@ -160,11 +162,11 @@ export function designActions(doc: Y.Doc) {
      * Pastes a clipboard payload on a canvas through the files (validated like any edit): new ids and free names,
      * nothing overwritten, one transaction (one undo step). A refusal changes nothing and says why.
      */
-    paste(canvasKey: string, payload: ClipboardPayload): PasteResult {
+    paste(canvasKey: string, payload: ClipboardPayload, body?: string): PasteResult {
       if (payload.kind === 'spec' && canvasKey.startsWith('api:')) return pasteSpec(canvasKey.slice(4), payload)
       let result: PasteResult = { ok: false, message: 'Nothing was pasted.' }
       editFiles(doc, (files, owners) => {
-        result = pasteIntoFiles(files, payload, { canvasKey, owners, newId })
+        result = pasteIntoFiles(files, payload, { canvasKey, body, owners, newId })
         return result.ok ? result.files : files
       })
       return result

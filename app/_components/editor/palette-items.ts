@@ -42,6 +42,12 @@ export const processItems: PaletteItem[] = [
   },
 ]
 
+/**
+ * A for-each body's palette: every process node but another for-each (a body canvas opens from a top-level for-each
+ * only; a nested one stays valid in the file, its body edited in the node's form).
+ */
+export const bodyItems: PaletteItem[] = processItems.filter((i) => i.id !== 'for-each')
+
 export const restItems: PaletteItem[] = [
   { id: 'rest-operation', label: 'Path + operation', category: 'Paths', hint: 'A method on a path (GET /orders…)' },
   { id: 'rest-schema', label: 'Component schema', category: 'Components', hint: 'A reusable JSON Schema' },

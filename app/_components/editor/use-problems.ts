@@ -9,6 +9,8 @@ export interface LocatedProblem extends Problem {
   entityId?: string
   /** The element on that entity's canvas: a node id, or a spec pointer of a path/operation/channel. */
   canvasElement?: string
+  /** A node inside the body of the for-each `canvasElement` (its body canvas), when the problem is in one. */
+  bodyElement?: string
 }
 
 function decodeSegment(s: string): string {
@@ -25,6 +27,15 @@ export function canvasElementOf(file: string, pointer: string): string | undefin
   if (parts[0] === 'paths' && parts[1]) return parts[2] ? `/paths/${parts[1]}/${parts[2]}` : `/paths/${parts[1]}`
   if ((parts[0] === 'channels' || parts[0] === 'operations') && parts[1]) return `/${parts[0]}/${parts[1]}`
   return undefined
+}
+
+/** The body node a process file's pointer falls in (`/nodes/<forEach>/body/nodes/<id>…`), if any. */
+export function bodyElementOf(file: string, pointer: string): string | undefined {
+  if (!file.endsWith('.process.json')) return undefined
+  const parts = pointer.split('/').slice(1)
+  return parts[0] === 'nodes' && parts[2] === 'body' && parts[3] === 'nodes' && parts[4]
+    ? decodeSegment(parts[4])
+    : undefined
 }
 
 /**
@@ -57,6 +68,7 @@ export function useProblems(doc: Y.Doc | undefined, exporter: Exporter | null, p
             ...p,
             entityId: p.file ? owners[p.file] : undefined,
             canvasElement: p.file ? canvasElementOf(p.file, p.pointer) : undefined,
+            bodyElement: p.file ? bodyElementOf(p.file, p.pointer) : undefined,
           })),
         )
       } catch {
