@@ -292,6 +292,12 @@ describe('canvas tools', () => {
     await page.waitForSelector('[data-testid="box-for-each"]')
     expect(await page.locator('[data-testid="box-compute"]').count()).toBe(0)
     expect(new URL(page.url()).searchParams.get('canvas')).toBe(processKey)
+    // A problem inside the body (the unwired compute can never run) opens the body with its node selected.
+    const problem = page.locator('[data-testid=problem]', { hasText: 'compute' }).first()
+    await problem.click()
+    await expect.poll(() => new URL(page.url()).searchParams.get('canvas')).toBe(`${processKey}/for-each`)
+    await expect.poll(() => page.locator('[data-testid=node-form] h2').textContent()).toContain('compute')
+    expect(await page.locator('.react-flow__node.selected[data-id="compute"]').count()).toBe(1)
   }, 300_000)
 
   test('auto-layout (one undo step), groups dragged as one, copy/paste into another project', async () => {

@@ -178,12 +178,12 @@ export function Editor(props: EditorProps) {
     window.history.replaceState(null, '', url)
   }, [canvasKey])
   useEffect(() => publish('selection', selection), [selection, publish])
-  // A body canvas whose for-each is gone (deleted here or by a peer, or a stale link) goes back to its process;
-  // only once the design is synced (before, every node is missing).
+  // A body canvas whose for-each is gone (deleted here or by a peer, or a stale link) goes back to its process.
+  // Judged only once the process is read (the design is re-read a frame after the sync: before, all is missing).
   useEffect(() => {
-    if (!synced || !design || view.kind !== 'process' || !view.body) return
+    if (!design || view.kind !== 'process' || !view.body || !design.processes[view.id]) return
     if (topLevelNode(design, view.id, view.body)?.kind !== 'for-each') setView({ kind: 'process', id: view.id })
-  }, [synced, design, view])
+  }, [design, view])
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
