@@ -10,7 +10,10 @@ import * as Y from 'yjs'
  * Y.Array, so concurrent replies to one thread all survive, in a merged order every peer agrees on.
  */
 
-/** Where a thread points: a canvas (`overview`, `api:<id>`, `process:<id>`) and an element on it. */
+/**
+ * Where a thread points: a canvas (`overview`, `api:<id>`, `process:<id>`, `process:<id>/<for-each id>` for a
+ * for-each's body) and an element on it.
+ */
 export type Anchor = {
   canvas: string
   /** An element id (prc_…, db_…, api_…), a node id, or a JSON pointer into a spec (DESIGN §3). */

@@ -2,7 +2,7 @@
 import { ReactFlowProvider } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
 import { useEffect, useMemo, useState } from 'react'
-import type { EntityKind, GraphAt, JsonObject } from '../../../lib/doc'
+import type { EntityKind, JsonObject } from '../../../lib/doc'
 import type { NodeState, ProcessFile, RunPureOptions } from '../../../lib/interpreter'
 import { allNodes, apiCanvas, type DesignView, processCanvas, projectOverview } from '../../../lib/projections'
 import type { JsonSchema } from '../../../lib/schema-form'
@@ -12,6 +12,7 @@ import { useClipboardShortcuts } from './clipboard-shortcuts'
 import { CommentsPanel } from './comments/CommentsPanel'
 import { useDiscussion } from './comments/use-discussion'
 import { designActions } from './design-actions'
+import { type EditorView, graphOf, viewFromKey, viewKey } from './editor-view'
 import type { NodeStatusBadge } from './FlowCanvas'
 import { FlowCanvas } from './FlowCanvas'
 import { groupActionsFor } from './groups-frame'
@@ -37,12 +38,6 @@ import { usePresence } from './use-presence'
 import { type LocatedProblem, useProblems } from './use-problems'
 import { useUndo } from './use-undo'
 
-/** The canvas on screen; a process's `body` is the for-each whose body canvas is open. */
-export type EditorView =
-  | { kind: 'overview' }
-  | { kind: 'api'; id: string }
-  | { kind: 'process'; id: string; body?: string }
-
 export interface EditorProps {
   projectId: string
   projectName: string
@@ -57,26 +52,9 @@ export interface EditorProps {
   shared?: boolean
 }
 
-/**
- * The canvas named in the address (`?canvas=api:<id>`, `process:<id>`, or `process:<id>/<for-each id>` for a
- * body), else the overview.
- */
+/** The canvas named in the address (`?canvas=<key>`), else the overview. */
 function viewFromLocation(): EditorView {
-  const [kind, rest] = (new URLSearchParams(window.location.search).get('canvas') ?? '').split(':')
-  const [id, body] = (rest ?? '').split('/')
-  if (kind === 'process' && id) return body ? { kind, id, body } : { kind, id }
-  return kind === 'api' && id ? { kind, id } : { kind: 'overview' }
-}
-
-/** The view's key in the address and in presence (peers' cursors are drawn on the canvas they are on). */
-function viewKey(view: EditorView): string {
-  if (view.kind === 'overview') return 'overview'
-  return view.kind === 'process' && view.body ? `process:${view.id}/${view.body}` : `${view.kind}:${view.id}`
-}
-
-/** The graph a process view edits: the process's top level, or a for-each's body. */
-function graphOf(view: { id: string; body?: string }): GraphAt {
-  return view.body ? { processId: view.id, parent: view.body } : { processId: view.id }
+  return viewFromKey(new URLSearchParams(window.location.search).get('canvas') ?? '')
 }
 
 function specOf(design: DesignView, apiId: string): JsonObject {
@@ -463,7 +441,10 @@ export function Editor(props: EditorProps) {
               <>
                 <button
                   type="button"
-                  onClick={() => setView({ kind: 'process', id: view.id })}
+                  onClick={() => {
+                    setView({ kind: 'process', id: view.id })
+                    setSelection([])
+                  }}
                   data-testid="go-process"
                 >
                   › {title}
@@ -657,9 +638,7 @@ export function Editor(props: EditorProps) {
                 selection[0] ? { element: selection[0], label: commentLabel(design, projection, selection[0]) } : null
               }
               onOpenAnchor={(anchor) => {
-                const [kind, id] = anchor.canvas.split(':')
-                if ((kind === 'api' || kind === 'process') && id) setView({ kind, id })
-                else setView({ kind: 'overview' })
+                setView(viewFromKey(anchor.canvas))
                 setSelection([anchor.element])
               }}
               onClose={() => setPanel(null)}
