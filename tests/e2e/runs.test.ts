@@ -138,6 +138,16 @@ describe('running processes from the editor', () => {
     await expect.poll(() => page.locator('[data-testid=run-node-input]').textContent()).toContain('cus_1')
     await expect.poll(() => page.locator('[data-testid=run-node-status]').textContent()).toBe('succeeded')
     await shot(page, '02-test-run')
+    // The for-each's body shows what its items did (one item was ordered), and a body box's data is its item's.
+    await page.dblclick('[data-testid=box-lines]')
+    await expect.poll(() => page.getAttribute('[data-testid=box-line]', 'data-run-status')).toBe('succeeded')
+    expect(await page.locator('[data-testid=run-status-line]').textContent()).toContain('1 item')
+    await page.click('[data-testid=box-line]')
+    await expect.poll(() => page.locator('[data-testid=run-node] h4').textContent()).toContain('lines[0].line')
+    await expect.poll(() => page.locator('[data-testid=run-node-input]').textContent()).toContain('BOOK-1')
+    await shot(page, '02-test-run-body')
+    await page.click('[data-testid=go-process]')
+    await page.waitForSelector('[data-testid=box-check]')
 
     // The warehouse is down: the fulfilment delivery fails its retries and lands in the dead letters.
     await page.click('[data-testid=open-dead-letters]')

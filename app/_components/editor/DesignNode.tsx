@@ -2,12 +2,13 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react'
 import { memo } from 'react'
 import type { CanvasNodeData } from '../../../lib/projections'
+import type { NodeStatusBadge } from './runs/node-status'
 
 export type DesignNodeData = CanvasNodeData & {
   invalid?: boolean
   kind: string
   /** A run's state of this box (Runs panel), never part of the document. */
-  runStatus?: { status: string; attempt?: number }
+  runStatus?: NodeStatusBadge
   [key: string]: unknown
 }
 
@@ -44,6 +45,7 @@ function DesignNodeView({ data, selected }: NodeProps & { data: DesignNodeData }
         <div className={`design-node-run run-${data.runStatus.status}`} data-testid={`run-status-${data.elementId}`}>
           {data.runStatus.status}
           {data.runStatus.attempt && data.runStatus.attempt > 1 ? ` (attempt ${data.runStatus.attempt})` : ''}
+          {data.runStatus.items ? ` · ${data.runStatus.items} item${data.runStatus.items === 1 ? '' : 's'}` : ''}
         </div>
       )}
       {data.ports.length > 0 && (

@@ -13,7 +13,6 @@ import { CommentsPanel } from './comments/CommentsPanel'
 import { useDiscussion } from './comments/use-discussion'
 import { designActions } from './design-actions'
 import { type EditorView, graphOf, viewFromKey, viewKey } from './editor-view'
-import type { NodeStatusBadge } from './FlowCanvas'
 import { FlowCanvas } from './FlowCanvas'
 import { groupActionsFor } from './groups-frame'
 import { DatabaseForm, QueueForm } from './InfraForms'
@@ -27,6 +26,7 @@ import { DeadLettersPanel } from './runs/DeadLettersPanel'
 import { DeployPanel } from './runs/DeployPanel'
 import { ExecutionsPanel } from './runs/ExecutionsPanel'
 import { useExecution } from './runs/execution'
+import { nodePathOf, nodeStatusBadges } from './runs/node-status'
 import { RunPanel } from './runs/RunPanel'
 import { SpecPreview } from './SpecPreview'
 import { SpecSource } from './SpecSource'
@@ -194,16 +194,17 @@ export function Editor(props: EditorProps) {
   const entityFile = useEntityFile(exporter, design, fileEntity)
 
   const nodeStatus = useMemo(() => {
-    // Node states are keyed by top-level node id; a body's runs are per item (the trace in the Runs panel).
-    if (view.kind !== 'process' || view.body) return undefined
+    if (view.kind !== 'process') return undefined
     const previewed = preview?.processId === view.id ? preview.nodes : undefined
     const nodes = previewed ?? (shownRun?.processId === view.id ? shown.execution?.nodes : undefined)
-    if (!nodes) return undefined
-    const map = new Map<string, NodeStatusBadge>()
-    // Top-level node paths are node ids, which are the process canvas's box ids.
-    for (const [path, state] of Object.entries(nodes)) map.set(path, { status: state.status, attempt: state.attempts })
-    return map
+    return nodes ? nodeStatusBadges(nodes, view.body) : undefined
   }, [shown.execution, view, shownRun, preview])
+
+  // The selected box's node path in the run shown (in a body: the item its badge stands for).
+  const selectedRunNode =
+    selection[0] && view.kind === 'process'
+      ? nodePathOf(shown.execution?.nodes ?? {}, selection[0], view.body)
+      : (selection[0] ?? null)
 
   const projection = useMemo(() => {
     if (!design) return null
@@ -591,7 +592,7 @@ export function Editor(props: EditorProps) {
               canRun={!readOnly}
               execution={shownRun?.processId === view.id ? shown.execution : null}
               log={shownRun?.processId === view.id ? shown.log : []}
-              selectedNode={selection[0] ?? null}
+              selectedNode={selectedRunNode}
               onStarted={(id) => {
                 setPreview(null)
                 setShownRun({ id, processId: view.id })

@@ -25,6 +25,7 @@ import { DesignNode, type DesignNodeData } from './DesignNode'
 import { DetailLevel } from './detail-level'
 import { GROUP_FRAME_TYPE, GROUP_NODE_PREFIX, type GroupActions, GroupFrame, type GroupFrameData } from './groups-frame'
 import { OverviewEdges } from './overview-edges'
+import type { NodeStatusBadge } from './runs/node-status'
 import type { PeerPresence } from './use-presence'
 import { useViewportPortal } from './viewport-portal'
 
@@ -58,11 +59,8 @@ export interface FlowCanvasProps {
   onDismissNotice?(): void
 }
 
-/** What a box shows of a run: its state and, while retrying, the attempt count. */
-export type NodeStatusBadge = { status: string; attempt?: number }
-
 const sameStatus = (a: NodeStatusBadge | undefined, b: NodeStatusBadge | undefined) =>
-  a?.status === b?.status && a?.attempt === b?.attempt
+  a?.status === b?.status && a?.attempt === b?.attempt && a?.items === b?.items
 
 function sameBox(
   old: Node<DesignNodeData>,
