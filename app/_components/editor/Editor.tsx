@@ -384,8 +384,8 @@ export function Editor(props: EditorProps) {
         )
       return <ApiDocumentForm design={design} apiId={view.id} readOnly={readOnly} actions={actions} />
     }
-    if (!selected)
-      return <p className="muted">Select an element, or double-click an API or process to open its canvas.</p>
+    const hint = <p className="muted">Select an element, or double-click an API or process to open its canvas.</p>
+    if (!selected) return hint
     const kind = kindOfEntity(design, selected)
     if (kind === 'database')
       return <DatabaseForm id={selected} file={entityFile} readOnly={readOnly} actions={actions} />
@@ -417,7 +417,8 @@ export function Editor(props: EditorProps) {
         </>
       )
     }
-    return null
+    // A selection that is not on this canvas (deleted meanwhile) is nothing to show.
+    return hint
   })()
 
   const title =
@@ -435,7 +436,15 @@ export function Editor(props: EditorProps) {
           <a href="/projects">Projects</a>
           <strong>{props.projectName}</strong>
           <nav className="row" aria-label="Canvas">
-            <button type="button" onClick={() => setView({ kind: 'overview' })} data-testid="go-overview">
+            <button
+              type="button"
+              onClick={() => {
+                // A box selected on another canvas means nothing on the overview.
+                setView({ kind: 'overview' })
+                setSelection([])
+              }}
+              data-testid="go-overview"
+            >
               Overview
             </button>
             {view.kind === 'process' && view.body ? (
