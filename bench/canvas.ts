@@ -79,6 +79,7 @@ function projectFiles(projectId: string): Record<string, string> {
     format: 'backplane.project/v1',
     id: projectId,
     name: 'bench',
+    description: '',
     apis: { big: { id: apiId, type: 'rest', file: 'apis/big.openapi.yaml' } },
   }
   const paths: Record<string, unknown> = {}
