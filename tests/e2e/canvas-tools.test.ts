@@ -298,6 +298,17 @@ describe('canvas tools', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('canvas')).toBe(`${processKey}/for-each`)
     await expect.poll(() => page.locator('[data-testid=node-form] h2').textContent()).toContain('compute')
     expect(await page.locator('.react-flow__node.selected[data-id="compute"]').count()).toBe(1)
+    // A thread on a body's node is anchored in the body: its anchor opens the body again, from anywhere.
+    await page.click('[data-testid=open-comments]')
+    await expect.poll(() => page.locator('.comment-new label').textContent()).toContain('Compute')
+    await page.fill('[data-testid=comment-new-body]', 'Does this run once per item?')
+    await page.click('[data-testid=comment-new-submit]')
+    await expect.poll(() => page.locator('[data-testid=comment-thread]').count()).toBe(1)
+    await page.click('[data-testid=go-overview]')
+    await page.selectOption('[data-testid=comments-scope]', 'all')
+    await page.click('[data-testid=thread-anchor]')
+    await expect.poll(() => new URL(page.url()).searchParams.get('canvas')).toBe(`${processKey}/for-each`)
+    await expect.poll(() => page.locator('.react-flow__node.selected[data-id="compute"]').count()).toBe(1)
   }, 300_000)
 
   test('auto-layout (one undo step), groups dragged as one, copy/paste into another project', async () => {
