@@ -31,13 +31,9 @@ export function nodeStatusBadges(
     for (const [path, state] of Object.entries(nodes)) out.set(path, { status: state.status, attempt: state.attempts })
     return out
   }
-  const prefix = `${body}[`
   for (const [path, state] of Object.entries(nodes)) {
-    if (!path.startsWith(prefix)) continue
-    // `loop[2].id`: the item index, then the body node's id (a nested for-each's own items stay with that node).
-    const match = /^(\d+)\]\.([^[\]]+)$/.exec(path.slice(prefix.length))
-    if (!match?.[2]) continue
-    const id = match[2]
+    const id = bodyPathOf(path, body)?.id
+    if (id === undefined) continue
     const seen = out.get(id)
     if (!seen) {
       out.set(id, { status: state.status, attempt: state.attempts, items: 1 })
@@ -61,19 +57,21 @@ export function nodePathOf(nodes: Readonly<Record<string, NodeState>>, id: strin
   if (body === undefined) return id
   let best: { path: string; item: number; rank: number } | null = null
   for (const [path, state] of Object.entries(nodes)) {
-    const item = bodyItemOf(path, body, id)
-    if (item === undefined) continue
+    const at = bodyPathOf(path, body)
+    if (at?.id !== id) continue
+    const { item } = at
     const rank = urgency.indexOf(state.status)
     if (!best || rank < best.rank || (rank === best.rank && item < best.item)) best = { path, item, rank }
   }
   return best?.path ?? `${body}[0].${id}`
 }
 
-/** The item index of `path` when it is body node `id` of for-each `body` (`body[2].id` → 2), else undefined. */
-function bodyItemOf(path: string, body: string, id: string): number | undefined {
-  const prefix = `${body}[`
-  const suffix = `].${id}`
-  if (!path.startsWith(prefix) || !path.endsWith(suffix)) return undefined
-  const index = path.slice(prefix.length, path.length - suffix.length)
-  return /^\d+$/.test(index) ? Number(index) : undefined
+/**
+ * Which item and body node a node path names in for-each `body` (`loop[2].id` → item 2, node `id`), or undefined
+ * for any other path (the top level, another for-each, a nested for-each's own items: they stay with that node).
+ */
+function bodyPathOf(path: string, body: string): { item: number; id: string } | undefined {
+  if (!path.startsWith(`${body}[`)) return undefined
+  const match = /^(\d+)\]\.([^[\]]+)$/.exec(path.slice(body.length + 1))
+  return match?.[1] && match[2] ? { item: Number(match[1]), id: match[2] } : undefined
 }
