@@ -1,6 +1,7 @@
 import { type JsonObject, type JsonValue, mapProcessReferences, mapQueueReferences, type ReferenceMapper } from '../doc'
 import { parseSpecElements, type SpecElementsPayload } from './api-clipboard'
 import { CLIPBOARD_FORMAT } from './clipboard-format'
+import { processGraph } from './process-canvas'
 
 export { CLIPBOARD_FORMAT }
 
@@ -72,14 +73,6 @@ function canvasOf(key: string): { kind: 'overview' } | { kind: 'process' | 'api'
   return (kind === 'process' || kind === 'api') && id ? { kind, id } : { kind: 'overview' }
 }
 
-/** The graph of a process file a process canvas shows: its top level, or the body of its for-each `body`. */
-function graphIn(process: JsonObject | null | undefined, body?: string): JsonObject | undefined {
-  if (!process) return undefined
-  if (body === undefined) return process
-  const forEach = isObject(process.nodes) ? process.nodes[body] : undefined
-  return isObject(forEach) && forEach.kind === 'for-each' && isObject(forEach.body) ? forEach.body : undefined
-}
-
 /**
  * What a copy of `selection` on canvas `canvasKey` puts on the clipboard, from the exported files (`owners`: path →
  * element id): entities on the overview (APIs with their spec, processes, databases, queues), nodes and the edges
@@ -120,7 +113,7 @@ export function copySelection(input: {
   }
   if (canvas.kind === 'api') return null
   const path = pathOf(canvas.id)
-  const process = graphIn(parse(path ? input.files[path] : undefined), input.body)
+  const process = processGraph(parse(path ? input.files[path] : undefined), input.body)
   const all = isObject(process?.nodes) ? process.nodes : {}
   const nodes: Record<string, JsonObject> = {}
   const positions: Record<string, { x: number; y: number }> = {}
@@ -346,7 +339,7 @@ export function pasteIntoFiles(
     const path = Object.keys(options.owners).find((p) => options.owners[p] === canvas.id)
     const file = parse(path ? files[path] : undefined)
     if (!path || !file) return { ok: false, message: 'This process has no file to paste into.' }
-    const process = graphIn(file, options.body)
+    const process = processGraph(file, options.body)
     if (!process) return { ok: false, message: 'This for-each has no body to paste into.' }
     if (options.body !== undefined && Object.values(payload.nodes).some((n) => n.kind === 'for-each'))
       return { ok: false, message: 'A for-each is pasted on the process canvas, not inside another for-each body.' }

@@ -31,11 +31,20 @@ function asObject(value: JsonValue | undefined): JsonObject | undefined {
   return value && typeof value === 'object' && !Array.isArray(value) ? value : undefined
 }
 
+/**
+ * A graph of a process (entry, nodes, edges): its top level, or the body of its top-level for-each `parent`;
+ * undefined when there is none (no such node, or not a for-each). Pure.
+ */
+export function processGraph(process: JsonObject | null | undefined, parent?: string): JsonObject | undefined {
+  if (!process || parent === undefined) return process ?? undefined
+  const forEach = asObject(asObject(process.nodes)?.[parent])
+  return forEach?.kind === 'for-each' ? asObject(forEach.body) : undefined
+}
+
 /** The node graph of one process (its top level; a for-each body opens as its own view with `parent`). Pure. */
 export function processCanvas(design: DesignView, processId: string, parent?: string): CanvasProjection {
   const key = processCanvasKey(processId)
-  const process = design.processes[processId]
-  const graph = parent ? asObject(asObject(asObject(process?.nodes)?.[parent])?.body) : process
+  const graph = processGraph(design.processes[processId], parent)
   const nodes: CanvasNode[] = []
   const edges: CanvasEdge[] = []
   if (!graph) return { key, ...(parent ? { body: parent } : {}), nodes, edges, groups: [] }

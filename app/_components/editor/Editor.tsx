@@ -4,7 +4,14 @@ import '@xyflow/react/dist/style.css'
 import { useEffect, useMemo, useState } from 'react'
 import type { EntityKind, JsonObject } from '../../../lib/doc'
 import type { NodeState, ProcessFile, RunPureOptions } from '../../../lib/interpreter'
-import { allNodes, apiCanvas, type DesignView, processCanvas, projectOverview } from '../../../lib/projections'
+import {
+  allNodes,
+  apiCanvas,
+  type DesignView,
+  processCanvas,
+  processGraph,
+  projectOverview,
+} from '../../../lib/projections'
 import type { JsonSchema } from '../../../lib/schema-form'
 import { ApiDocumentForm, EventElementForm, RestOperationForm } from './ApiForms'
 import { CreateDialog } from './CreateDialog'
@@ -160,7 +167,7 @@ export function Editor(props: EditorProps) {
   // Judged only once the process is read (the design is re-read a frame after the sync: before, all is missing).
   useEffect(() => {
     if (!design || view.kind !== 'process' || !view.body || !design.processes[view.id]) return
-    if (topLevelNode(design, view.id, view.body)?.kind !== 'for-each') setView({ kind: 'process', id: view.id })
+    if (!processGraph(design.processes[view.id], view.body)) setView({ kind: 'process', id: view.id })
   }, [design, view])
 
   useEffect(() => {

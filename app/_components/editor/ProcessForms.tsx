@@ -1,8 +1,9 @@
 'use client'
 import type { JsonObject, JsonValue } from '../../../lib/doc'
 import type { ExpressionScope, JsonSchema } from '../../../lib/expressions'
-import type { DesignView } from '../../../lib/projections'
+import { type DesignView, processGraph } from '../../../lib/projections'
 import type { DesignActions } from './design-actions'
+import { graphOf } from './editor-view'
 import { ExpressionField, JsonField, SelectField, TextField } from './fields'
 
 const processTypes = [
@@ -194,7 +195,7 @@ const expressionKeys = new Set(['expression', 'value', 'details', 'items', 'mess
 function expressionScopeOf(process: JsonObject | undefined, nodeId: string, body?: string): ExpressionScope {
   const nodes: Record<string, { output?: JsonSchema }> = {}
   const topLevel = obj(process?.nodes)
-  const bodyNodes = body ? obj(obj(obj(topLevel[body]).body).nodes) : {}
+  const bodyNodes = body ? obj(processGraph(process, body)?.nodes) : {}
   for (const [id, raw] of [...Object.entries(topLevel), ...Object.entries(bodyNodes)]) {
     // A body's nodes cannot read the for-each they run in: its output is the array of their results.
     if (id === nodeId || id === body) continue
@@ -225,11 +226,9 @@ export function NodeForm(props: {
   onOpenBody?(forEachId: string): void
 }) {
   const { design, processId, body, nodeId, readOnly, actions } = props
-  const topLevel = obj(design.processes[processId]?.nodes)
-  const graphNodes = body ? obj(obj(obj(topLevel[body]).body).nodes) : topLevel
-  const node = obj(graphNodes[nodeId])
+  const node = obj(obj(processGraph(design.processes[processId], body)?.nodes)[nodeId])
   if (!node.kind) return <p className="muted">This node was deleted.</p>
-  const at = { processId, ...(body ? { parent: body } : {}) }
+  const at = graphOf({ id: processId, body })
   const set = (field: string, value: JsonValue | undefined) => actions.setNodeField(at, nodeId, field, value)
   const databaseIds = Object.keys(design.databases)
   const scope = expressionScopeOf(design.processes[processId], nodeId, body)
