@@ -50,6 +50,8 @@ describe('apiCanvas default layout', () => {
           chargeCard: { action: 'receive', channel: { $ref: '#/channels/payments' } },
           watchOrder: { action: 'receive', channel: { $ref: '#/channels/orders' } },
           stray: { action: 'send', channel: { $ref: '#/channels/gone' } },
+          // A relative file reference, not a local one: it names no box here, though it ends like one.
+          remote: { action: 'send', channel: { $ref: './channels/orders' } },
         },
       },
     }
@@ -61,6 +63,7 @@ describe('apiCanvas default layout', () => {
       '/operations/chargeCard': gridSlot(1, 1),
       '/operations/watchOrder': gridSlot(2, 0),
       '/operations/stray': gridSlot(1, 2),
+      '/operations/remote': gridSlot(1, 3),
     })
     // The edges still come from the declarations only: none for the operation whose channel is not declared.
     expect(apiCanvas(view, 'a').edges.map((e) => e.id)).toEqual([

@@ -63,7 +63,8 @@ export function apiCanvas(design: DesignView, apiId: string): CanvasProjection {
       const operation = asObject(raw) ?? {}
       const pointer = `/operations/${pointerSegment(operationId)}`
       const ref = asObject(operation.channel)?.$ref
-      const channelRow = typeof ref === 'string' ? rows.get(ref.slice(1)) : undefined
+      // Only a local reference (`#/channels/…`) names one of this spec's channel boxes.
+      const channelRow = typeof ref === 'string' && ref.startsWith('#') ? rows.get(ref.slice(1)) : undefined
       const slot = channelRow ? { row: channelRow.row, lane: channelRow.lane++ } : { row: looseRow++, lane: 1 }
       nodes.push({
         id: pointer,
